@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { EleventyConfig } from "./eleventy-types.ts";
+import { configureSite } from "./site.ts";
+
+export interface BuildOptions {
+  /** The guides folder (Eleventy's input). */
+  input: string;
+  /** Where the finished site goes; replaced only once the whole build has succeeded. */
+  output: string;
+  includeDrafts?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Builds the site into a staging folder beside the output and swaps it in only when every page was
+ * written, so a failed build never leaves a half-updated or stale site behind.
+ */
+export async function buildSite({ input, output, includeDrafts = false, quiet = true }: BuildOptions): Promise<void> {
+  const target = path.resolve(output);
+  const staging = `${target}.staging`;
+  const previous = `${target}.previous`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(input, staging, {
+      quietMode: quiet,
+      config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, { includeDrafts }),
+    });
+    // Eleventy would print the error as well; the caller reports it once, in full.
+    if (quiet) eleventy.disableLogger();
+    await eleventy.write();
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(target)) await rename(target, previous);
+  await rename(staging, target);
+  await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,134 @@
+import type { ActionTerm, PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
+import { pagedKinds } from "../taxonomy/registry.ts";
+import type { Guide } from "./guide.ts";
+
+/** A sibling guide offered under "Next steps": linked only when it is published. */
+export interface NextStep {
+  action: ActionTerm;
+  title: string;
+  url?: string;
+}
+
+export interface GuideGroup {
+  action: ActionTerm;
+  guides: Guide[];
+}
+
+/** One generated taxonomy page. */
+export interface TermPage {
+  kind: PagedKind;
+  heading: string;
+  term: Term & { full_name?: string };
+  url: string;
+  /** Guides with pages, grouped by action in registry order. */
+  groups: GuideGroup[];
+  comingSoon: Guide[];
+  count: number;
+}
+
+export interface SubjectSection {
+  subject: Term;
+  guides: Guide[];
+}
+
+/** Everything the site's pages are drawn from, built once per build from the validated guides. */
+export interface Catalog {
+  /** Guides that get a page and are listed: published, coming soon, and drafts when drafts are built. */
+  listed: Guide[];
+  bySubject: SubjectSection[];
+  termPages: TermPage[];
+  termPagesByKind: Record<PagedKind, TermPage[]>;
+  /** URL of each term page by "kind/slug", so templates link only to pages that exist. */
+  termUrls: Record<string, string>;
+  nextSteps: Record<string, NextStep[]>;
+  includeDrafts: boolean;
+}
+
+export function termPageUrl(kind: PagedKind, term: Term): string {
+  return `/${pagedKinds[kind].folder}/${term.slug}/`;
+}
+
+export function termKey(kind: PagedKind, term: Term): string {
+  return `${kind}/${term.slug}`;
+}
+
+/** Stable reading order: action (detect, prevent, fix), then the guide's order, then title, then URL. */
+export function compareGuides(registry: TaxonomyRegistry) {
+  const rank = (list: Term[], term: Term) => list.indexOf(term);
+  return (a: Guide, b: Guide) =>
+    rank(registry.terms.actions, a.action) - rank(registry.terms.actions, b.action) ||
+    a.order - b.order ||
+    a.title.localeCompare(b.title, "en") ||
+    a.url.localeCompare(b.url, "en");
+}
+
+function termsOf(guide: Guide, kind: PagedKind): Term[] {
+  if (kind === "platforms") return [guide.platform];
+  if (kind === "risks") return [guide.risk];
+  return guide.regulations;
+}
+
+/** Does this guide get a page in this build? */
+export function isBuilt(guide: Guide, includeDrafts: boolean): boolean {
+  return guide.status !== "draft" || includeDrafts;
+}
+
+export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDrafts: boolean): Catalog {
+  const byOrder = compareGuides(registry);
+  const listed = all.filter((guide) => isBuilt(guide, includeDrafts)).sort(byOrder);
+
+  const bySubject = registry.terms.subjects
+    .map((subject) => ({
+      subject,
+      guides: listed
+        .filter((guide) => guide.subject === subject)
+        .sort((a, b) => registry.terms.platforms.indexOf(a.platform) - registry.terms.platforms.indexOf(b.platform) || byOrder(a, b)),
+    }))
+    .filter((section) => section.guides.length > 0);
+
+  const termPagesByKind = {} as Record<PagedKind, TermPage[]>;
+  const termUrls: Record<string, string> = {};
+  for (const kind of Object.keys(pagedKinds) as PagedKind[]) {
+    termPagesByKind[kind] = registry.terms[kind].flatMap((term): TermPage[] => {
+      const guides = listed.filter((guide) => termsOf(guide, kind).includes(term));
+      if (guides.length === 0) return [];
+      const withPages = guides.filter((guide) => guide.status !== "coming-soon");
+      const url = termPageUrl(kind, term);
+      termUrls[termKey(kind, term)] = url;
+      return [
+        {
+          kind,
+          heading: pagedKinds[kind].heading,
+          term,
+          url,
+          groups: registry.terms.actions
+            .map((action) => ({ action, guides: withPages.filter((guide) => guide.action === action) }))
+            .filter((group) => group.guides.length > 0),
+          comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
+          count: guides.length,
+        },
+      ];
+    });
+  }
+
+  const nextSteps: Record<string, NextStep[]> = {};
+  for (const guide of listed) {
+    nextSteps[guide.url] = registry.terms.actions
+      .filter((action) => action !== guide.action)
+      .flatMap((action): NextStep[] => {
+        const sibling = listed.find((other) => other.action === action && other.subject === guide.subject && other.platform === guide.platform);
+        if (!sibling || sibling.status === "draft") return [];
+        return [{ action, title: sibling.title, url: sibling.status === "published" ? sibling.url : undefined }];
+      });
+  }
+
+  return {
+    listed,
+    bySubject,
+    termPages: Object.values(termPagesByKind).flat(),
+    termPagesByKind,
+    termUrls,
+    nextSteps,
+    includeDrafts,
+  };
+}

@@ -1,0 +1,195 @@
+import path from "node:path";
+import matter from "gray-matter";
+import type { z } from "zod";
+import type { ActionTerm, RegulationTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
+import type { SiteSettings, Spotlight } from "../site-settings.ts";
+import { guideFileName, parseGuideFileName } from "./file-name.ts";
+import { describeIssue, fieldPath, type Problem } from "./problems.ts";
+import {
+  legacyGuideSchema,
+  legacyLayoutName,
+  structuredGuideSchema,
+  type Status,
+  type Step,
+  type StructuredFrontMatter,
+} from "./schema.ts";
+
+/** A guide file as read from disk. */
+export interface GuideSource {
+  /** Absolute path. */
+  path: string;
+  /** Path used in messages (relative to the working directory). */
+  displayPath: string;
+  text: string;
+}
+
+/** A validated guide, with every taxonomy value resolved to its registry term. */
+export interface Guide {
+  inputPath: string;
+  displayPath: string;
+  /** File name without `.md`; the last segment of the URL. */
+  slug: string;
+  url: string;
+  format: "structured" | "legacy";
+  title: string;
+  description: string;
+  metaTitle: string;
+  action: ActionTerm;
+  subject: Term;
+  platform: Term;
+  risk: Term;
+  regulations: RegulationTerm[];
+  difficulty: string;
+  status: Status;
+  order: number;
+  tags: string[];
+  reviewed?: string;
+  primaryRisk?: string;
+  prerequisites?: StructuredFrontMatter["prerequisites"];
+  steps?: Step[];
+  architecture?: StructuredFrontMatter["architecture"];
+  bestPractices?: StructuredFrontMatter["best_practices"];
+  references?: StructuredFrontMatter["references"];
+  spotlight: Spotlight | false;
+}
+
+export type GuideResult = { guide: Guide; problems: [] } | { guide?: undefined; problems: Problem[] };
+
+export function guideUrl(slug: string): string {
+  return `/guides/${slug}/`;
+}
+
+function fail(source: GuideSource, field: string, message: string): GuideResult {
+  return { problems: [{ file: source.displayPath, field, message }] };
+}
+
+/** js-yaml counts lines from the start of the front matter; readers count from the top of the file. */
+function describeYamlError(error: unknown): string {
+  const yamlError = error as { reason?: string; mark?: { line: number }; message?: string };
+  if (yamlError.reason && yamlError.mark) return `line ${yamlError.mark.line + 2}: ${yamlError.reason}`;
+  return String(yamlError.message ?? error).split("\n")[0]!.trim();
+}
+
+/** Reads one guide: front matter, schema, file-name conventions. Every problem found is returned. */
+export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site: SiteSettings): GuideResult {
+  if (source.text.trim() === "") {
+    return fail(source, "file", "is empty: add front matter between --- lines and the guide's content, or delete the file");
+  }
+  if (!/^---\r?\n/.test(source.text)) {
+    return fail(source, "front matter", "does not start the file: put a --- line first, then the fields, then a closing --- line");
+  }
+  let parsed: { data: Record<string, unknown>; content: string };
+  try {
+    // Passing options turns off gray-matter's cache, which would hand identical files one shared object.
+    parsed = matter(source.text, {});
+  } catch (error) {
+    return fail(source, "front matter", `is not valid YAML (${describeYamlError(error)}): fix the syntax there; quote values that contain a colon`);
+  }
+  const data = parsed.data ?? {};
+  const legacy = typeof data.layout === "string" && data.layout.trim().toLowerCase() === legacyLayoutName;
+  const schema = legacy ? legacyGuideSchema(registry) : structuredGuideSchema(registry);
+  const result = schema.safeParse(data, { reportInput: true });
+  const problems: Problem[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: source.displayPath, field: fieldPath(issue.path) || "front matter", message: describeIssue(issue) });
+    }
+  }
+  if ("permalink" in data) {
+    problems.push({ file: source.displayPath, field: "permalink", message: "is not allowed: a guide's URL comes from its file name, so rename the file instead" });
+  }
+
+  const slug = path.basename(source.path, ".md");
+  const fromName = parseGuideFileName(slug, registry);
+  const front = result.success ? result.data : undefined;
+  const action = front?.action ?? fromName.action;
+  const subject = front?.subject ?? fromName.subject;
+  if (!action && !(result.success === false && hasIssueAt(result.error, "action"))) {
+    problems.push({ file: source.displayPath, field: "action", message: `is missing and the file name does not start with ${registry.terms.actions.map((a) => `${a.file_prefix}-`).join(", ")}: add action: (${registry.slugs("actions").join(", ")}) or rename the file` });
+  }
+  if (!subject && !(result.success === false && hasIssueAt(result.error, "subject"))) {
+    problems.push({ file: source.displayPath, field: "subject", message: `is missing and the file name names no known subject: add subject: (one of ${registry.slugs("subjects").join(", ")}) or name the file <action>-<subject>-<platform>.md` });
+  }
+  if (front) {
+    for (const [field, fromFront, fromFile] of [
+      ["action", front.action, fromName.action],
+      ["subject", front.subject, fromName.subject],
+      ["platform", front.platform, fromName.platform],
+    ] as const) {
+      if (fromFront && fromFile && fromFront !== fromFile) {
+        problems.push({ file: source.displayPath, field, message: `"${fromFront.slug}" disagrees with the file name, which says "${fromFile.slug}": make them agree (the file name sets the guide's URL)` });
+      }
+    }
+    if (action && subject && front.platform && !fromName.platform && !legacy) {
+      problems.push({ file: source.displayPath, field: "file", message: `the name does not follow the convention: rename it to ${guideFileName(action, subject, front.platform)}` });
+    }
+  }
+  if (!legacy && front && front.status === "published" && parsed.content.trim() === "") {
+    problems.push({ file: source.displayPath, field: "body", message: 'is empty: write the "Why it matters" prose below the front matter' });
+  }
+  if (legacy && parsed.content.trim() === "") {
+    problems.push({ file: source.displayPath, field: "body", message: "is empty: a legacy guide's HTML body is its content; add it back" });
+  }
+  if (problems.length > 0 || !front || !action || !subject) {
+    return { problems: problems.length > 0 ? problems : [{ file: source.displayPath, field: "front matter", message: "could not be read: check the file" }] };
+  }
+
+  const structured = legacy ? undefined : (front as StructuredFrontMatter);
+  return {
+    problems: [],
+    guide: {
+      inputPath: source.path,
+      displayPath: source.displayPath,
+      slug,
+      url: guideUrl(slug),
+      format: legacy ? "legacy" : "structured",
+      title: front.title,
+      description: front.description,
+      metaTitle: front.meta_title ?? `${front.title} | ${site.name}`,
+      action,
+      subject,
+      platform: front.platform,
+      risk: front.risk,
+      regulations: front.regulation,
+      difficulty: front.difficulty,
+      status: front.status,
+      order: front.order,
+      tags: front.tags,
+      reviewed: front.reviewed,
+      primaryRisk: structured?.primary_risk,
+      prerequisites: structured?.prerequisites,
+      steps: structured?.steps,
+      architecture: structured?.architecture,
+      bestPractices: structured?.best_practices,
+      references: structured?.references,
+      // A legacy body carries its own spotlight panel, so the chrome adds none.
+      spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),
+    },
+  };
+}
+
+function hasIssueAt(error: z.ZodError, field: string): boolean {
+  return error.issues.some((issue) => issue.path[0] === field);
+}
+
+/** Reads every guide and checks what only the whole set can show: two guides on one URL. */
+export function readGuides(sources: GuideSource[], registry: TaxonomyRegistry, site: SiteSettings): { guides: Guide[]; problems: Problem[] } {
+  const guides: Guide[] = [];
+  const problems: Problem[] = [];
+  const byUrl = new Map<string, GuideSource[]>();
+  for (const source of sources) {
+    const result = readGuide(source, registry, site);
+    if (result.guide) guides.push(result.guide);
+    problems.push(...result.problems);
+    const url = guideUrl(path.basename(source.path, ".md"));
+    byUrl.set(url, [...(byUrl.get(url) ?? []), source]);
+  }
+  for (const [url, owners] of byUrl) {
+    if (owners.length < 2) continue;
+    for (const owner of owners) {
+      const others = owners.filter((other) => other !== owner).map((other) => other.displayPath).join(", ");
+      problems.push({ file: owner.displayPath, field: "file", message: `publishes ${url}, as does ${others}: rename one of them` });
+    }
+  }
+  return { guides, problems };
+}

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import type { ActionTerm, RegulationTerm, Term, TaxonomyKind, TaxonomyRegistry } from "../taxonomy/registry.ts";
+
+/**
+ * The guide front-matter schema: the only place the rules for a guide live.
+ * Validation, the layouts (through the normalised Guide) and the tests all read it.
+ */
+
+export const statuses = ["published", "coming-soon", "draft"] as const;
+export const difficulties = ["beginner", "intermediate", "advanced"] as const;
+export type Status = (typeof statuses)[number];
+
+/** Legacy files write "Coming Soon" or "Published"; the canonical form is lower-case and hyphenated. */
+const canonicalWord = (value: unknown) =>
+  typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value;
+
+const text = z.string().trim().min(1);
+const list = z.array(text).min(1);
+
+const commandSchema = z
+  .union([
+    text,
+    z.strictObject({
+      /** Language of the command, for highlighting and the label on the block (default bash). */
+      language: text.default("bash"),
+      /** The command itself, exactly as a reader would paste it. */
+      code: text,
+    }),
+  ])
+  .transform((command) => (typeof command === "string" ? { language: "bash", code: command } : command));
+
+const stepSchema = z.strictObject({
+  /** What the step achieves, as a short imperative sentence. */
+  title: text,
+  /** Markdown prose: what to do and why. */
+  body: text,
+  /** Optional command block; a plain string means a bash command. */
+  command: commandSchema.optional(),
+});
+
+const sectionFields = {
+  /** One line naming the primary risk this guide reduces, shown in the "Why it matters" callout. */
+  primary_risk: text.optional(),
+  /** The three prerequisite cards. */
+  prerequisites: z
+    .strictObject({
+      /** Roles and permissions the reader needs. */
+      permissions: list,
+      /** CLIs and tools to install. */
+      tools: list,
+      /** What must already be in place. */
+      setup: list,
+    })
+    .optional(),
+  /** Numbered steps, in order. */
+  steps: z.array(stepSchema).min(1).optional(),
+  /** The architecture: components with their role, and the stages of the flow in order. */
+  architecture: z
+    .strictObject({
+      components: z.array(z.strictObject({ name: text, role: text })).min(1),
+      flow: z.array(text).min(2),
+    })
+    .optional(),
+  /** Best-practice cards; mark the common-pitfalls card with `pitfalls: true`. */
+  best_practices: z
+    .array(z.strictObject({ title: text, items: list, pitfalls: z.boolean().default(false) }))
+    .min(1)
+    .optional(),
+  /** Further reading: primary documentation first. */
+  references: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })).min(1).optional(),
+  /** Replaces the site-wide product spotlight for this guide; `false` hides it. */
+  spotlight: z.union([z.literal(false), z.strictObject({ title: text, text })]).optional(),
+};
+
+/** Sections a published structured guide must have, with the hint printed when one is missing. */
+export const requiredSections: Record<string, string> = {
+  primary_risk: 'add primary_risk: "<one line on what goes wrong>"',
+  prerequisites: "add prerequisites: with permissions:, tools: and setup: lists",
+  steps: "add steps: with at least one step (title:, body:, optional command:)",
+  architecture: "add architecture: with components: (name:, role:) and flow: (two or more stages)",
+  best_practices: "add best_practices: with cards of title: and items:",
+  references: "add references: with title: and url: entries",
+};
+
+function taxonomyValue<T extends Term>(registry: TaxonomyRegistry, kind: TaxonomyKind, noun: string) {
+  return z.string().transform((value, ctx): T => {
+    const term = registry.resolve(kind, value);
+    if (term) return term as T;
+    const suggestion = registry.suggest(kind, value);
+    const fix = suggestion
+      ? `did you mean "${suggestion}"?`
+      : `use one of ${registry.slugs(kind).join(", ")} (or add it to src/data/taxonomy.yaml)`;
+    ctx.issues.push({ code: "custom", input: value, message: `unknown ${noun} "${value}": ${fix}` });
+    return z.NEVER;
+  });
+}
+
+/** Fields every guide has, legacy or structured. */
+function metadataFields(registry: TaxonomyRegistry) {
+  return {
+    /** The page heading. */
+    title: text,
+    /** One or two sentences: shown under the title, in lists and in the meta description. */
+    description: text,
+    /** Optional longer `<title>` for search results; the title is used when absent. */
+    meta_title: text.optional(),
+    /** detect, prevent or fix; taken from the file name when absent. */
+    action: taxonomyValue<ActionTerm>(registry, "actions", "action").optional(),
+    /** What is protected, e.g. "API keys, secrets & tokens"; taken from the file name when absent. */
+    subject: taxonomyValue<Term>(registry, "subjects", "subject").optional(),
+    /** The cloud or data platform, e.g. aws. */
+    platform: taxonomyValue<Term>(registry, "platforms", "platform"),
+    /** The primary risk, e.g. "insecure APIs". */
+    risk: taxonomyValue<Term>(registry, "risks", "risk"),
+    /** One regulation or a list of them, e.g. PCI-DSS or [PCI-DSS, SOC 2]. */
+    regulation: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .pipe(z.array(taxonomyValue<RegulationTerm>(registry, "regulations", "regulation"))),
+    /** beginner, intermediate or advanced. */
+    difficulty: z.preprocess(canonicalWord, z.enum(difficulties)),
+    /** published, coming-soon (listed, body withheld) or draft (built only by npm start). */
+    status: z.preprocess(canonicalWord, z.enum(statuses)),
+    /** Position among guides of the same action in lists; lower comes first. */
+    order: z.number().int().default(0),
+    /** Free keywords. */
+    tags: z.array(text).default([]),
+    /** The date an expert last checked the guide, YYYY-MM-DD. */
+    reviewed: z
+      .union([z.date(), z.iso.date()])
+      .transform((value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)))
+      .optional(),
+  };
+}
+
+/** Front matter of a guide in the structured markdown format. */
+export function structuredGuideSchema(registry: TaxonomyRegistry) {
+  return z
+    .strictObject({ ...metadataFields(registry), ...sectionFields })
+    .superRefine((guide, ctx) => {
+      if (guide.status !== "published") return;
+      for (const [field, fix] of Object.entries(requiredSections)) {
+        if (guide[field as keyof typeof guide] === undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon` });
+        }
+      }
+    });
+}
+
+/**
+ * Front matter of a legacy guide (`layout: base.njk`, HTML body). Fields this site does not know
+ * are let through, because the legacy files must build unchanged.
+ */
+export function legacyGuideSchema(registry: TaxonomyRegistry) {
+  return z.looseObject({ ...metadataFields(registry), layout: z.string() });
+}
+
+export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSchema>>;
+export type LegacyFrontMatter = z.infer<ReturnType<typeof legacyGuideSchema>>;
+export type Step = z.infer<typeof stepSchema>;
+
+/** The layout name legacy guides ask for; Eleventy maps it to this site's guide layout. */
+export const legacyLayoutName = "base.njk";

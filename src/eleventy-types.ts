@@ -1,0 +1,24 @@
+/** The parts of Eleventy's configuration API this site uses; Eleventy ships no TypeScript types of its own. */
+export interface EleventyConfig {
+  addGlobalData(name: string, data: unknown): void;
+  addLayoutAlias(from: string, to: string): void;
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addWatchTarget(target: string): void;
+  setLibrary(name: string, library: { render(text: string, env?: unknown): string }): void;
+  setLiquidOptions(options: Record<string, unknown>): void;
+  setLayoutsDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setQuietMode(quiet: boolean): void;
+  on(event: "eleventy.before", handler: (event: { directories: { input: string } }) => unknown): void;
+  ignores: Set<string>;
+  directories: { input: string; output: string };
+}
+
+/** The page data Eleventy hands to computed-data functions. */
+export interface PageData {
+  page: { inputPath: string; fileSlug: string };
+  permalink?: unknown;
+  [key: string]: unknown;
+}

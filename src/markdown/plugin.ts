@@ -1,0 +1,29 @@
+import MarkdownIt from "markdown-it";
+import type { EleventyConfig } from "../eleventy-types.ts";
+
+/**
+ * Guide bodies may hold HTML (legacy guides are nothing else), so the body renderer allows it.
+ * Indented code blocks are off: legacy bodies indent their HTML, and CommonMark would turn it into code.
+ */
+export function createBodyRenderer() {
+  return new MarkdownIt({ html: true, linkify: false, typographer: false }).disable("code");
+}
+
+/** Markdown inside front-matter fields (step prose) is text from data, so HTML in it is escaped. */
+export function createFieldRenderer() {
+  return new MarkdownIt({ html: false, linkify: true, typographer: false }).disable("code");
+}
+
+interface RenderEnv {
+  guide?: { format: string };
+}
+
+export function registerMarkdown(eleventyConfig: EleventyConfig): void {
+  const body = createBodyRenderer();
+  const fields = createFieldRenderer();
+  eleventyConfig.setLibrary("md", {
+    // A legacy body is already HTML; markdown would wrap its nested blocks in stray paragraphs.
+    render: (text: string, env?: unknown) => ((env as RenderEnv | undefined)?.guide?.format === "legacy" ? text : body.render(text, env)),
+  });
+  eleventyConfig.addFilter("markdown", (text: string) => fields.render(text ?? ""));
+}

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { registerContent } from "./content/plugin.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+import { registerMarkdown } from "./markdown/plugin.ts";
+import { registerPages } from "./pages/plugin.ts";
+import { dataDir, layoutsDir } from "./paths.ts";
+import { loadSiteSettings } from "./site-settings.ts";
+import { registerStyles } from "./styles/plugin.ts";
+import { registerTaxonomy } from "./taxonomy/plugin.ts";
+import { loadRegistry } from "./taxonomy/registry.ts";
+
+export interface SiteOptions {
+  /** Build draft guides too (npm start), or leave them out (production). */
+  includeDrafts: boolean;
+}
+
+/** Wires every concern of the site into Eleventy. The input folder is the guides folder. */
+export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): void {
+  const registry = loadRegistry();
+  const site = loadSiteSettings();
+
+  // Layouts live beside the guides folder, so the same layouts serve guides/ and the test fixture sites.
+  const layouts = path.relative(path.resolve(eleventyConfig.directories.input), layoutsDir);
+  eleventyConfig.setLayoutsDirectory(layouts);
+  eleventyConfig.setIncludesDirectory(layouts);
+  eleventyConfig.setTemplateFormats(["md", "liquid", "11ty.js"]);
+  eleventyConfig.setLiquidOptions({ outputEscape: "escape", strictFilters: true });
+  eleventyConfig.addWatchTarget(layoutsDir);
+  eleventyConfig.addWatchTarget(dataDir);
+
+  registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts });
+  registerTaxonomy(eleventyConfig, registry);
+  registerMarkdown(eleventyConfig);
+  registerStyles(eleventyConfig);
+  registerPages(eleventyConfig);
+}
