@@ -1,11 +1,11 @@
 import path from "node:path";
 import matter from "gray-matter";
-import type { z } from "zod";
 import type { ActionTerm, RegulationTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { describeIssue, fieldPath, type Problem } from "./problems.ts";
 import {
+  canonicalWord,
   legacyGuideSchema,
   legacyLayoutName,
   structuredGuideSchema,
@@ -92,7 +92,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: source.displayPath, field: fieldPath(issue.path) || "front matter", message: describeIssue(issue) });
+      problems.push({ file: source.displayPath, field: fieldPath(issue.path) || "front matter", message: describeIssue(issue, Object.keys(schema.shape)) });
     }
   }
   if ("permalink" in data) {
@@ -104,10 +104,11 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const front = result.success ? result.data : undefined;
   const action = front?.action ?? fromName.action;
   const subject = front?.subject ?? fromName.subject;
-  if (!action && !(result.success === false && hasIssueAt(result.error, "action"))) {
+  // A value that is present but wrong is reported by the schema; only absence needs the file name.
+  if (!action && !("action" in data)) {
     problems.push({ file: source.displayPath, field: "action", message: `is missing and the file name does not start with ${registry.terms.actions.map((a) => `${a.file_prefix}-`).join(", ")}: add action: (${registry.slugs("actions").join(", ")}) or rename the file` });
   }
-  if (!subject && !(result.success === false && hasIssueAt(result.error, "subject"))) {
+  if (!subject && !("subject" in data)) {
     problems.push({ file: source.displayPath, field: "subject", message: `is missing and the file name names no known subject: add subject: (one of ${registry.slugs("subjects").join(", ")}) or name the file <action>-<subject>-<platform>.md` });
   }
   if (front) {
@@ -124,7 +125,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       problems.push({ file: source.displayPath, field: "file", message: `the name does not follow the convention: rename it to ${guideFileName(action, subject, front.platform)}` });
     }
   }
-  if (!legacy && front && front.status === "published" && parsed.content.trim() === "") {
+  if (!legacy && canonicalWord(data.status) === "published" && parsed.content.trim() === "") {
     problems.push({ file: source.displayPath, field: "body", message: 'is empty: write the "Why it matters" prose below the front matter' });
   }
   if (legacy && parsed.content.trim() === "") {
@@ -166,10 +167,6 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),
     },
   };
-}
-
-function hasIssueAt(error: z.ZodError, field: string): boolean {
-  return error.issues.some((issue) => issue.path[0] === field);
 }
 
 /** Reads every guide and checks what only the whole set can show: two guides on one URL. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { editDistance } from "../taxonomy/registry.ts";
 
 /** One thing wrong with one guide, printed as `file: field: what is wrong: how to fix it`. */
 export interface Problem {
@@ -46,8 +47,13 @@ const expectedNames: Record<string, string> = {
   date: "a date (YYYY-MM-DD)",
 };
 
+function closestField(key: string, knownFields: readonly string[]): string | undefined {
+  const ranked = knownFields.map((field) => ({ field, distance: editDistance(key, field) })).sort((a, b) => a.distance - b.distance);
+  return ranked[0] && ranked[0].distance <= 2 ? ranked[0].field : undefined;
+}
+
 /** Turns a zod issue on guide front matter into "what is wrong: how to fix it". */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly string[] = []): string {
   const field = fieldPath(issue.path) || "front matter";
   switch (issue.code) {
     case "invalid_type": {
@@ -57,8 +63,13 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     }
     case "invalid_value":
       return `${describeValue(issue.input)} is not allowed: use one of ${issue.values.map(String).join(", ")}`;
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}: remove ${issue.keys.length > 1 ? "them" : "it"} or check the spelling against the front-matter reference in README.md`;
+    case "unrecognized_keys": {
+      const hints = issue.keys.map((key) => {
+        const closest = issue.path.length === 0 ? closestField(key, knownFields) : undefined;
+        return closest ? `"${key}" (did you mean "${closest}"?)` : `"${key}"`;
+      });
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${hints.join(", ")}: rename or remove ${issue.keys.length > 1 ? "them" : "it"} (the front-matter reference is in README.md)`;
+    }
     case "too_small":
       if (issue.origin === "string") return "is empty: write some text or remove the field";
       if (issue.origin === "array") return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}: add ${issue.minimum === 1 ? "one" : "more"}`;

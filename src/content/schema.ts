@@ -11,7 +11,7 @@ export const difficulties = ["beginner", "intermediate", "advanced"] as const;
 export type Status = (typeof statuses)[number];
 
 /** Legacy files write "Coming Soon" or "Published"; the canonical form is lower-case and hyphenated. */
-const canonicalWord = (value: unknown) =>
+export const canonicalWord = (value: unknown) =>
   typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value;
 
 const text = z.string().trim().min(1);

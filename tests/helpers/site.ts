@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse, type HTMLElement } from "node-html-parser";
+import { buildSite } from "../../src/build.ts";
+
+export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");
+
+/** A built site in a temporary folder, with helpers to read its pages. */
+export class BuiltSite {
+  constructor(readonly root: string) {}
+
+  has(url: string): boolean {
+    return existsSync(this.fileFor(url));
+  }
+
+  fileFor(url: string): string {
+    const clean = url.split("#")[0]!;
+    return path.join(this.root, clean.endsWith("/") ? `${clean}index.html` : clean);
+  }
+
+  html(url: string): string {
+    return readFileSync(this.fileFor(url), "utf8");
+  }
+
+  page(url: string): HTMLElement {
+    // The parser keeps <pre> as raw text unless told otherwise; commands are in <pre><code>.
+    return parse(this.html(url), { blockTextElements: { script: true, style: true } });
+  }
+
+  /** Every page's URL, derived from the files written. */
+  urls(): string[] {
+    return readdirSync(this.root, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".html"))
+      .map((file) => `/${file.split(path.sep).join("/")}`.replace(/index\.html$/, ""))
+      .sort();
+  }
+}
+
+export function temporaryFolder(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `dspm-${prefix}-`));
+}
+
+export async function buildGuides(input: string, options: { includeDrafts?: boolean } = {}): Promise<BuiltSite> {
+  const output = path.join(temporaryFolder("site"), "_site");
+  await buildSite({ input, output, includeDrafts: options.includeDrafts ?? false });
+  return new BuiltSite(output);
+}
+
+export function buildFixture(name: string, options: { includeDrafts?: boolean } = {}): Promise<BuiltSite> {
+  return buildGuides(path.join(fixturesDir, name, "guides"), options);
+}
+
+/** The text of an element with whitespace collapsed, as a reader sees it. */
+export function textOf(element: HTMLElement | null | undefined): string {
+  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Site-relative link targets of a page (fragments and external links left out). */
+export function internalLinks(page: HTMLElement): string[] {
+  return page
+    .querySelectorAll("a[href], link[href]")
+    .map((element) => element.getAttribute("href")!)
+    .filter((href) => href.startsWith("/"))
+    .map((href) => href.split("#")[0]!)
+    .filter((href) => href !== "");
+}
+
+/** Does a link resolve to a written file, as a static host would serve it (`/x` serves `/x/index.html`)? */
+export function resolves(site: BuiltSite, href: string): boolean {
+  return site.has(href) || site.has(`${href}/`);
+}

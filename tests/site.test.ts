@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSiteSettings } from "../src/site-settings.ts";
+import { loadRegistry } from "../src/taxonomy/registry.ts";
+import { buildFixture, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
+
+const registry = loadRegistry();
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildFixture("site");
+});
+
+const cardTitles = (url: string, selector: string) => site.page(url).querySelectorAll(`${selector} .guide-card__title`).map(textOf);
+
+describe("the fixture site, production build", () => {
+  it("publishes each guide at /guides/<file name>/ and leaves the draft out", () => {
+    expect(site.urls().filter((url) => url.startsWith("/guides/"))).toEqual([
+      "/guides/detect-api-keys-secrets-tokens-aws/",
+      "/guides/detect-api-keys-secrets-tokens-azure/",
+      "/guides/detect-customer-data-snowflake/",
+      "/guides/detect-pii-aws/",
+      "/guides/fix-exposure-of-api-keys-secrets-tokens-aws/",
+      "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",
+      "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
+      "/guides/prevent-exposure-of-api-keys-secrets-tokens-azure/",
+    ]);
+    expect(site.html("/").includes("detect-pii-gcp")).toBe(false);
+  });
+
+  it("generates a page for each used term, and none for unused ones or ones only a draft uses", () => {
+    const termPages = site.urls().filter((url) => /^\/(risk|regulation|platforms)\//.test(url));
+    expect(termPages).toEqual([
+      "/platforms/aws/", "/platforms/azure/", "/platforms/snowflake/",
+      "/regulation/ccpa/", "/regulation/gdpr/", "/regulation/nist-800-53/", "/regulation/pci-dss/", "/regulation/soc-2/",
+      "/risk/data-exposure/", "/risk/insecure-apis/",
+    ]);
+  });
+
+  it("resolves every internal link on every page", () => {
+    for (const url of site.urls()) {
+      for (const href of internalLinks(site.page(url))) {
+        expect(resolves(site, href), `${url} links to ${href}`).toBe(true);
+      }
+    }
+  });
+
+  it("shows a guide's risk, regulation and platform tag links in its header", () => {
+    const header = site.page("/guides/detect-api-keys-secrets-tokens-aws/").querySelector(".guide-header")!;
+    expect(header.querySelectorAll(".tags a").map((link) => [link.getAttribute("href"), textOf(link)])).toEqual([
+      ["/risk/insecure-apis/", "Risk: insecure APIs"],
+      ["/regulation/pci-dss/", "Regulation: PCI-DSS"],
+      ["/regulation/soc-2/", "Regulation: SOC 2"],
+      ["/platforms/aws/", "Platform: AWS"],
+    ]);
+  });
+
+  it("resolves alias spellings to the registry's term", () => {
+    const page = site.page("/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/");
+    expect(page.querySelector(".tag--regulation")?.getAttribute("href")).toBe("/regulation/pci-dss/");
+    expect(site.page("/guides/detect-pii-aws/").querySelector(".tag--platform")?.getAttribute("href")).toBe("/platforms/aws/");
+  });
+
+  it("draws every section of a structured guide in order", () => {
+    const page = site.page("/guides/detect-api-keys-secrets-tokens-aws/");
+    const headings = page.querySelectorAll("article h2").map(textOf);
+    expect(headings).toEqual([
+      "Why it matters", "Prerequisites", loadSiteSettings().spotlight.title, "Step-by-step guide",
+      "Architecture & workflow", "Best practices & tips", "References & further reading", "Next steps",
+    ]);
+    expect(textOf(page.querySelector(".callout--regulation"))).toBe(
+      "Relevant regulations: PCI-DSS (Payment Card Industry Data Security Standard); SOC 2 (SOC 2 Trust Services Criteria)",
+    );
+    expect(textOf(page.querySelector(".callout--risk"))).toContain("A leaked key lets anyone call AWS APIs as its owner.");
+    const steps = page.querySelectorAll(".steps > li");
+    expect(steps.map((step) => textOf(step.querySelector("h3")))).toEqual(["List the keys of a user", "Check when a key was last used", "Read the findings"]);
+    expect(steps[0]!.querySelector(".prose strong")?.textContent).toBe("IAM guide");
+    expect(steps[1]!.querySelector("pre code")?.getAttribute("class")).toBe("language-shell");
+    expect(steps[1]!.querySelector("pre code")?.textContent).toBe("aws iam get-access-key-last-used --access-key-id <access-key-id>");
+    expect(steps[2]!.querySelector("pre")).toBeNull();
+    expect(page.querySelectorAll(".flow li").map(textOf)).toEqual(["List keys", "Check use", "Triage", "Rotate"]);
+    expect(page.querySelectorAll(".card--pitfalls h3").map(textOf)).toEqual(["Common pitfalls"]);
+    expect(page.querySelector("time")?.getAttribute("datetime")).toBe("2026-10-01");
+  });
+
+  it("computes next steps from siblings: published ones linked, coming-soon ones unlinked", () => {
+    const nextSteps = site.page("/guides/detect-api-keys-secrets-tokens-aws/").querySelectorAll(".next-steps li");
+    expect(nextSteps.map((item) => [item.querySelector("a")?.getAttribute("href") ?? null, textOf(item)])).toEqual([
+      ["/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/", "Prevent Stop long-lived access keys in AWS"],
+      [null, "Fix Rotate a leaked access key in AWS (coming soon)"],
+    ]);
+    // A guide whose siblings do not exist offers no next steps at all.
+    expect(site.page("/guides/detect-pii-aws/").querySelector(".next-steps")).toBeNull();
+  });
+
+  it("shows only the header and a notice on a coming-soon guide", () => {
+    const page = site.page("/guides/fix-exposure-of-api-keys-secrets-tokens-aws/");
+    expect(page.querySelectorAll("article h2").map(textOf)).toEqual(["Coming soon"]);
+    expect(page.querySelectorAll(".tags li").map(textOf)).toEqual(["Coming soon"]);
+    expect(textOf(page.querySelector("h1"))).toBe("Rotate a leaked access key in AWS");
+  });
+
+  it("groups a term's guides by action in a stable order, with coming-soon guides apart", () => {
+    expect(site.page("/risk/insecure-apis/").querySelectorAll(".term-group > h2").map(textOf)).toEqual(["Detect", "Prevent", "Fix", "Coming soon"]);
+    expect(cardTitles("/risk/insecure-apis/", ".term-group:nth-of-type(1)")).toEqual([
+      "Legacy fixture: Azure secret detection",
+      "Detect leaked access keys in AWS",
+    ]);
+    expect(cardTitles("/risk/insecure-apis/", ".term-group--soon")).toEqual([
+      "Legacy fixture: Azure prevention, not yet written",
+      "Rotate a leaked access key in AWS",
+    ]);
+    expect(cardTitles("/platforms/aws/", ".term-group:nth-of-type(1)")).toEqual(["Find personal data in S3 buckets", "Detect leaked access keys in AWS"]);
+    const regulation = site.page("/regulation/pci-dss/");
+    expect(textOf(regulation.querySelector("h1"))).toBe("PCI-DSS");
+    expect(textOf(regulation.querySelector(".lede"))).toBe(registry.resolve("regulations", "pci-dss")!.description);
+  });
+
+  it("lists every listed guide on the home page, grouped by subject, with browse links to term pages only", () => {
+    const home = site.page("/");
+    expect(home.querySelectorAll(".library__heading").map(textOf)).toEqual(["API keys, secrets & tokens", "Customer data", "PII"]);
+    expect(home.querySelectorAll(".guide-card").length).toBe(8);
+    expect(home.querySelectorAll("#platforms + ul a").map((link) => link.getAttribute("href"))).toEqual(["/platforms/aws/", "/platforms/azure/", "/platforms/snowflake/"]);
+    expect(home.querySelectorAll(".badge--soon").length).toBe(2);
+  });
+
+  it("escapes every front-matter value", () => {
+    const html = site.html("/guides/detect-customer-data-snowflake/");
+    const page = site.page("/guides/detect-customer-data-snowflake/");
+    expect(page.querySelectorAll("script, img, marquee, blink, b, em, i, u, s")).toHaveLength(0);
+    expect(textOf(page.querySelector("h1"))).toBe("<img src=x onerror=alert(1)>");
+    expect(page.querySelector("title")?.textContent).toBe("</title><script>alert('meta')</script>");
+    expect(page.querySelectorAll("a").map((link) => link.getAttribute("href"))).not.toContainEqual(expect.stringContaining("javascript:"));
+    expect(html).toContain("&lt;script&gt;alert(&#39;meta&#39;)&lt;/script&gt;");
+    expect(textOf(page.querySelector(".spotlight h2"))).toBe("<marquee>spotlight</marquee>");
+    // The same title is escaped wherever a list shows it.
+    expect(site.page("/platforms/snowflake/").querySelector("img")).toBeNull();
+  });
+});
+
+describe("drafts", () => {
+  it("build and are marked when drafts are included, as npm start does", async () => {
+    const preview = await buildFixture("site", { includeDrafts: true });
+    const draft = preview.page("/guides/detect-pii-gcp/");
+    expect(draft.querySelectorAll(".tag--draft").map(textOf)).toEqual(["Draft"]);
+    expect(preview.has("/regulation/hipaa/")).toBe(true);
+    expect(preview.page("/").querySelectorAll(".badge--draft").map(textOf)).toEqual(["Draft"]);
+  });
+});
