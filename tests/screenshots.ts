@@ -1,0 +1,43 @@
+// Takes screenshots of a built site at phone and desktop widths, light and dark:
+// `npx tsx tests/screenshots.ts [site folder] [url…]`. Output: test-results/screenshots/.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { serveSite } from "./helpers/serve.ts";
+
+export const chromiumArgs = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+const [siteFolder = "_site", ...urls] = process.argv.slice(2);
+const pages = urls.length > 0 ? urls : ["/"];
+const outDir = path.resolve("test-results", "screenshots");
+mkdirSync(outDir, { recursive: true });
+
+const server = await serveSite(path.resolve(siteFolder));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+try {
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [375, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      for (const url of pages) {
+        await page.goto(server.url + url);
+        const name = `${url.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}-${colorScheme}`;
+        await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+        // A tall phone page shrinks to illegibility as one image; slices keep it at real size.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let top = 0, slice = 1; top < height && width < 800; top += 1200, slice++) {
+          const clip = { x: 0, y: top, width, height: Math.min(1200, height - top) };
+          await page.screenshot({ path: path.join(outDir, `${name}.part${slice}.png`), fullPage: true, clip });
+        }
+        console.log(name);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
