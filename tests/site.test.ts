@@ -72,11 +72,21 @@ describe("the fixture site, production build", () => {
     );
     expect(textOf(page.querySelector(".callout--risk"))).toContain("A leaked key lets anyone call AWS APIs as its owner.");
     const steps = page.querySelectorAll(".steps > li");
-    expect(steps.map((step) => textOf(step.querySelector("h3")))).toEqual(["List the keys of a user", "Check when a key was last used", "Read the findings"]);
+    expect(steps.map((step) => textOf(step.querySelector("h3")))).toEqual([
+      "List the keys of a user", "Check when a key was last used", "Delete a key nobody uses", "Read the findings",
+    ]);
     expect(steps[0]!.querySelector(".prose strong")?.textContent).toBe("IAM guide");
     expect(steps[1]!.querySelector("pre code")?.getAttribute("class")).toBe("language-shell");
     expect(steps[1]!.querySelector("pre code")?.textContent).toBe("aws iam get-access-key-last-used --access-key-id <access-key-id>");
-    expect(steps[2]!.querySelector("pre")).toBeNull();
+    expect(steps[3]!.querySelector("pre")).toBeNull();
+    expect(steps.map((step) => textOf(step.querySelector(".command-block__effect")))).toEqual([
+      "Read-only: changes nothing", "Read-only: changes nothing", "Destructive: cannot be undone", "",
+    ]);
+    expect(textOf(steps[2]!.querySelector(".command-block__warning"))).toBe("Warning: A deleted key cannot be restored.");
+    expect(page.querySelectorAll(".controls li").map(textOf)).toEqual([
+      "PCI-DSS v4.0.1 · 8.6.2 Fixture summary of the control.",
+      "NIST 800-53 Rev. 5 · IA-5(7) Fixture summary of a second framework.",
+    ]);
     expect(page.querySelectorAll(".flow li").map(textOf)).toEqual(["List keys", "Check use", "Triage", "Rotate"]);
     expect(page.querySelectorAll(".card--pitfalls h3").map(textOf)).toEqual(["Common pitfalls"]);
     expect(page.querySelector("time")?.getAttribute("datetime")).toBe("2026-10-01");

@@ -86,6 +86,15 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     expect(problems).toContain(`${name}: body: is empty: write the "Why it matters" prose below the front matter`);
   });
 
+  it("commands must say what they change, destructive ones with a warning; controls must cover the primary regulation", () => {
+    const name = file("unsafe-command", "fix-exposure-of-pii-aws.md");
+    expect(problemsOf("unsafe-command")).toEqual([
+      `${name}: steps[0].command.warning: is missing: a destructive command needs a warning: say what cannot be undone and what to check first`,
+      `${name}: steps[1].command.effect: is missing: add "effect:" with one of reads, changes, destructive`,
+      `${name}: controls: maps no control of the primary regulation GDPR: add one with framework: GDPR`,
+    ]);
+  });
+
   it("a misspelt field name", () => {
     const name = file("unknown-field", "detect-pii-aws.md");
     expect(problemsOf("unknown-field")).toEqual([

@@ -10,6 +10,7 @@ import {
   legacyLayoutName,
   structuredGuideSchema,
   type Status,
+  type Control,
   type Step,
   type StructuredFrontMatter,
 } from "./schema.ts";
@@ -50,6 +51,7 @@ export interface Guide {
   architecture?: StructuredFrontMatter["architecture"];
   bestPractices?: StructuredFrontMatter["best_practices"];
   references?: StructuredFrontMatter["references"];
+  controls?: Control[];
   spotlight: Spotlight | false;
 }
 
@@ -163,6 +165,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       architecture: structured?.architecture,
       bestPractices: structured?.best_practices,
       references: structured?.references,
+      controls: structured?.controls,
       // A legacy body carries its own spotlight panel, so the chrome adds none.
       spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),
     },

@@ -29,7 +29,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return "an empty value";
+  if (value === null || value === undefined) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return "a date";
   if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
@@ -62,6 +62,7 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly str
       return `expected ${expected}, got ${describeValue(issue.input)}: write ${expected} here`;
     }
     case "invalid_value":
+      if (issue.input === undefined) return `is missing: add "${field.split(".").at(-1)}:" with one of ${issue.values.map(String).join(", ")}`;
       return `${describeValue(issue.input)} is not allowed: use one of ${issue.values.map(String).join(", ")}`;
     case "unrecognized_keys": {
       const hints = issue.keys.map((key) => {

@@ -17,24 +17,31 @@ export const canonicalWord = (value: unknown) =>
 const text = z.string().trim().min(1);
 const list = z.array(text).min(1);
 
+export const commandEffects = ["reads", "changes", "destructive"] as const;
+
 const commandSchema = z
-  .union([
-    text,
-    z.strictObject({
-      /** Language of the command, for highlighting and the label on the block (default bash). */
-      language: text.default("bash"),
-      /** The command itself, exactly as a reader would paste it. */
-      code: text,
-    }),
-  ])
-  .transform((command) => (typeof command === "string" ? { language: "bash", code: command } : command));
+  .strictObject({
+    /** The command itself, exactly as a reader would paste it; placeholders look like <vault-name>. */
+    code: text,
+    /** Language of the block, for highlighting and its label (default bash). */
+    language: text.default("bash"),
+    /** reads (changes nothing), changes (alters state, can be undone) or destructive (cannot be undone). */
+    effect: z.enum(commandEffects),
+    /** What the reader must know before running it; required when the effect is destructive. */
+    warning: text.optional(),
+  })
+  .superRefine((command, ctx) => {
+    if (command.effect === "destructive" && !command.warning) {
+      ctx.addIssue({ code: "custom", path: ["warning"], message: "is missing: a destructive command needs a warning: say what cannot be undone and what to check first" });
+    }
+  });
 
 const stepSchema = z.strictObject({
   /** What the step achieves, as a short imperative sentence. */
   title: text,
   /** Markdown prose: what to do and why. */
   body: text,
-  /** Optional command block; a plain string means a bash command. */
+  /** Optional command block. */
   command: commandSchema.optional(),
 });
 
@@ -72,6 +79,17 @@ const sectionFields = {
   spotlight: z.union([z.literal(false), z.strictObject({ title: text, text })]).optional(),
 };
 
+function controlSchema(registry: TaxonomyRegistry) {
+  return z.strictObject({
+    /** The framework, a regulation from the registry, e.g. PCI-DSS. */
+    framework: taxonomyValue<RegulationTerm>(registry, "regulations", "regulation"),
+    /** The control's identifier in that framework, e.g. 8.6.2, IA-5(7) or CC6.1. */
+    id: text,
+    /** One line, in your own words, on what the control asks for. */
+    summary: text,
+  });
+}
+
 /** Sections a published structured guide must have, with the hint printed when one is missing. */
 export const requiredSections: Record<string, string> = {
   primary_risk: 'add primary_risk: "<one line on what goes wrong>"',
@@ -80,6 +98,7 @@ export const requiredSections: Record<string, string> = {
   architecture: "add architecture: with components: (name:, role:) and flow: (two or more stages)",
   best_practices: "add best_practices: with cards of title: and items:",
   references: "add references: with title: and url: entries",
+  controls: "add controls: with framework:, id: and summary: for the guide's primary regulation",
 };
 
 function taxonomyValue<T extends Term>(registry: TaxonomyRegistry, kind: TaxonomyKind, noun: string) {
@@ -136,15 +155,29 @@ function metadataFields(registry: TaxonomyRegistry) {
 /** Front matter of a guide in the structured markdown format. */
 export function structuredGuideSchema(registry: TaxonomyRegistry) {
   return z
-    .strictObject({ ...metadataFields(registry), ...sectionFields })
-    .superRefine((guide, ctx) => {
-      if (guide.status !== "published") return;
-      for (const [field, fix] of Object.entries(requiredSections)) {
-        if (guide[field as keyof typeof guide] === undefined) {
-          ctx.addIssue({ code: "custom", path: [field], message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon` });
+    .strictObject({
+      ...metadataFields(registry),
+      ...sectionFields,
+      /** The specific controls of each framework this guide helps satisfy; the primary regulation must be among them. */
+      controls: z.array(controlSchema(registry)).min(1).optional(),
+    })
+    .superRefine(
+      (guide, ctx) => {
+        if (guide.status !== "published") return;
+        for (const [field, fix] of Object.entries(requiredSections)) {
+          if (guide[field as keyof typeof guide] === undefined) {
+            ctx.addIssue({ code: "custom", path: [field], message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon` });
+          }
         }
-      }
-    });
+        // Runs even when other fields failed, so these values may be unresolved; only compare what resolved.
+        const primary = Array.isArray(guide.regulation) ? guide.regulation[0] : undefined;
+        if (Array.isArray(guide.controls) && typeof primary === "object" && !guide.controls.some((control) => control?.framework === primary)) {
+          ctx.addIssue({ code: "custom", path: ["controls"], message: `maps no control of the primary regulation ${primary.label}: add one with framework: ${primary.label}` });
+        }
+      },
+      // Report these with the other problems of the file, not only once the rest is fixed.
+      { when: () => true },
+    );
 }
 
 /**
@@ -158,6 +191,7 @@ export function legacyGuideSchema(registry: TaxonomyRegistry) {
 export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSchema>>;
 export type LegacyFrontMatter = z.infer<ReturnType<typeof legacyGuideSchema>>;
 export type Step = z.infer<typeof stepSchema>;
+export type Control = z.infer<ReturnType<typeof controlSchema>>;
 
 /** The layout name legacy guides ask for; Eleventy maps it to this site's guide layout. */
 export const legacyLayoutName = "base.njk";

@@ -20,7 +20,14 @@ const registrySchema = z.strictObject({
   platforms: z.array(termSchema),
   subjects: z.array(termSchema),
   risks: z.array(termSchema),
-  regulations: z.array(termSchema.extend({ /** The regulation's full name, shown in guide callouts. */ full_name: z.string() })),
+  regulations: z.array(
+    termSchema.extend({
+      /** The regulation's full name, shown in guide callouts. */
+      full_name: z.string(),
+      /** The edition whose control numbers guides cite, e.g. v4.0.1. */
+      edition: z.string(),
+    }),
+  ),
 });
 
 export type Term = z.infer<typeof termSchema>;
