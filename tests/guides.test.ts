@@ -1,0 +1,54 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuides } from "../src/content/guide.ts";
+import { formatProblem } from "../src/content/problems.ts";
+import { structuredGuideSchema } from "../src/content/schema.ts";
+import { defaultGuidesDir, projectRoot } from "../src/paths.ts";
+import { loadSiteSettings } from "../src/site-settings.ts";
+import { loadRegistry } from "../src/taxonomy/registry.ts";
+import { buildGuides, internalLinks, resolves, temporaryFolder, type BuiltSite } from "./helpers/site.ts";
+
+const registry = loadRegistry();
+const site = loadSiteSettings();
+const readme = readFileSync(path.join(projectRoot, "README.md"), "utf8");
+
+describe("the real guides folder", () => {
+  let built: BuiltSite;
+  beforeAll(async () => {
+    built = await buildGuides(defaultGuidesDir);
+  });
+
+  it("validates with no problem", () => {
+    const { problems } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it("builds a site whose every internal link resolves", () => {
+    const urls = built.urls();
+    expect(urls).toContain("/");
+    for (const url of urls) {
+      for (const href of internalLinks(built.page(url))) expect(resolves(built, href), `${url} links to ${href}`).toBe(true);
+    }
+  });
+});
+
+describe("the README's authoring section", () => {
+  it("holds a complete example guide that validates", () => {
+    const example = /```markdown\n([\s\S]+?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const folder = temporaryFolder("readme");
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, "detect-configuration-files-aws.md");
+    writeFileSync(file, example!);
+    const { guides, problems } = readGuides([{ path: file, displayPath: "README example", text: example! }], registry, site);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(guides[0]?.steps?.length).toBeGreaterThan(0);
+  });
+
+  it("documents exactly the fields the schema accepts", () => {
+    const documented = [...readme.matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1]);
+    expect(documented.sort()).toEqual(Object.keys(structuredGuideSchema(registry).shape).sort());
+  });
+});
