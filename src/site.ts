@@ -2,6 +2,7 @@ import path from "node:path";
 import { registerContent } from "./content/plugin.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
+import { registerOutput } from "./output/plugin.ts";
 import { registerPages } from "./pages/plugin.ts";
 import { dataDir, layoutsDir } from "./paths.ts";
 import { loadSiteSettings } from "./site-settings.ts";
@@ -33,4 +34,5 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
   registerPages(eleventyConfig);
+  registerOutput(eleventyConfig);
 }

@@ -8,7 +8,7 @@ import { structuredGuideSchema } from "../src/content/schema.ts";
 import { defaultGuidesDir, projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
-import { buildGuides, internalLinks, resolves, temporaryFolder, type BuiltSite } from "./helpers/site.ts";
+import { buildGuides, htmlErrors, internalLinks, resolves, temporaryFolder, type BuiltSite } from "./helpers/site.ts";
 
 const registry = loadRegistry();
 const site = loadSiteSettings();
@@ -23,6 +23,10 @@ describe("the real guides folder", () => {
   it("validates with no problem", () => {
     const { problems } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
     expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it("builds valid HTML on every page", async () => {
+    expect(await htmlErrors(built)).toEqual([]);
   });
 
   it("builds a site whose every internal link resolves", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
-import { buildFixture, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
+import { buildFixture, htmlErrors, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
 
 const registry = loadRegistry();
 let site: BuiltSite;
@@ -42,6 +42,10 @@ describe("the fixture site, production build", () => {
         expect(resolves(site, href), `${url} links to ${href}`).toBe(true);
       }
     }
+  });
+
+  it("writes valid HTML on every page", async () => {
+    expect(await htmlErrors(site)).toEqual([]);
   });
 
   it("shows a guide's risk, regulation and platform tag links in its header", () => {

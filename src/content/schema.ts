@@ -14,6 +14,9 @@ export type Status = (typeof statuses)[number];
 export const canonicalWord = (value: unknown) =>
   typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value;
 
+/** Legacy files sometimes quote numbers ("1"); a quoted whole number is still a number. */
+const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
+
 const text = z.string().trim().min(1);
 const list = z.array(text).min(1);
 
@@ -141,9 +144,9 @@ function metadataFields(registry: TaxonomyRegistry) {
     /** published, coming-soon (listed, body withheld) or draft (built only by npm start). */
     status: z.preprocess(canonicalWord, z.enum(statuses)),
     /** Position among guides of the same action in lists; lower comes first. */
-    order: z.number().int().default(0),
-    /** Free keywords. */
-    tags: z.array(text).default([]),
+    order: z.preprocess(wholeNumberText, z.number().int()).default(0),
+    /** Free keywords; a single word may be written without a list. */
+    tags: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text)).default([]),
     /** The date an expert last checked the guide, YYYY-MM-DD. */
     reviewed: z
       .union([z.date(), z.iso.date()])

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite } from "../../src/build.ts";
 
@@ -69,4 +70,18 @@ export function internalLinks(page: HTMLElement): string[] {
 /** Does a link resolve to a written file, as a static host would serve it (`/x` serves `/x/index.html`)? */
 export function resolves(site: BuiltSite, href: string): boolean {
   return site.has(href) || site.has(`${href}/`);
+}
+
+const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+
+/** html-validate's messages for every page of a site, as "url line:column rule: message". */
+export async function htmlErrors(site: BuiltSite): Promise<string[]> {
+  const errors: string[] = [];
+  for (const url of site.urls()) {
+    const report = await validator.validateString(site.html(url), site.fileFor(url));
+    for (const result of report.results) {
+      for (const message of result.messages) errors.push(`${url} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+    }
+  }
+  return errors;
 }

@@ -1,0 +1,19 @@
+import type { EleventyConfig } from "../eleventy-types.ts";
+
+/**
+ * Template tags leave trailing spaces and runs of blank lines behind. Removing them keeps pages
+ * small and valid; <pre> blocks are left as written because their whitespace is content.
+ */
+export function tidyHtml(html: string): string {
+  return html
+    .split(/(<pre[\s>][\s\S]*?<\/pre>)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n")))
+    .join("");
+}
+
+export function registerOutput(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addTransform("tidy-html", function (this: { page: { outputPath: string | false } }, content: string) {
+    const outputPath = this.page.outputPath;
+    return typeof outputPath === "string" && outputPath.endsWith(".html") ? tidyHtml(content) : content;
+  });
+}
