@@ -46,10 +46,16 @@ describe("legacy guides (layout: base.njk, HTML body, Liquid in the body)", () =
   });
 
   it("appear on the home page and the taxonomy pages", () => {
-    const home = site.page("/").querySelectorAll(".guide-card__title a").map((link) => link.getAttribute("href"));
+    const home = site
+      .page("/")
+      .querySelectorAll(".guide-card__title a")
+      .map((link) => link.getAttribute("href"));
     expect(home).toContain("/guides/detect-api-keys-secrets-tokens-azure/");
     expect(home).toContain("/guides/fix-exposure-of-api-keys-secrets-tokens-azure/");
-    const azure = site.page("/platforms/azure/").querySelectorAll(".guide-card__title a").map((link) => link.getAttribute("href"));
+    const azure = site
+      .page("/platforms/azure/")
+      .querySelectorAll(".guide-card__title a")
+      .map((link) => link.getAttribute("href"));
     expect(azure).toEqual([
       "/guides/detect-api-keys-secrets-tokens-azure/",
       "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",

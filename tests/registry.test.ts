@@ -7,12 +7,31 @@ describe("taxonomy registry", () => {
   it("holds the legacy site's platforms, risks, regulations and subjects", () => {
     expect(registry.slugs("platforms")).toEqual(["aws", "azure", "gcp", "databricks", "snowflake"]);
     expect(registry.terms.risks.map((term) => term.label)).toEqual([
-      "data exfiltration", "data exposure", "excessive permissions", "insecure APIs", "insider threats",
-      "lack of classification", "lateral movement", "misconfiguration", "overly permissive IAM roles",
-      "shadow data", "stale backups", "unauthorized access", "unencrypted sensitive data", "unrestricted public access",
+      "data exfiltration",
+      "data exposure",
+      "excessive permissions",
+      "insecure APIs",
+      "insider threats",
+      "lack of classification",
+      "lateral movement",
+      "misconfiguration",
+      "overly permissive IAM roles",
+      "shadow data",
+      "stale backups",
+      "unauthorized access",
+      "unencrypted sensitive data",
+      "unrestricted public access",
     ]);
     expect(registry.terms.regulations.map((term) => term.label)).toEqual([
-      "CCPA", "FedRAMP", "GDPR", "HIPAA", "ISO 27001", "NIST 800-53", "PCI-DSS", "SOC 2", "SOX",
+      "CCPA",
+      "FedRAMP",
+      "GDPR",
+      "HIPAA",
+      "ISO 27001",
+      "NIST 800-53",
+      "PCI-DSS",
+      "SOC 2",
+      "SOX",
     ]);
     expect(registry.terms.subjects).toHaveLength(12);
     expect(registry.slugs("actions")).toEqual(["detect", "prevent", "fix"]);

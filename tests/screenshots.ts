@@ -6,8 +6,14 @@ import { chromium } from "playwright-core";
 import { serveSite } from "./helpers/serve.ts";
 
 export const chromiumArgs = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 const [siteFolder = "_site", ...urls] = process.argv.slice(2);

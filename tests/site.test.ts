@@ -30,9 +30,16 @@ describe("the fixture site, production build", () => {
   it("generates a page for each used term, and none for unused ones or ones only a draft uses", () => {
     const termPages = site.urls().filter((url) => /^\/(risk|regulation|platforms)\//.test(url));
     expect(termPages).toEqual([
-      "/platforms/aws/", "/platforms/azure/", "/platforms/snowflake/",
-      "/regulation/ccpa/", "/regulation/gdpr/", "/regulation/nist-800-53/", "/regulation/pci-dss/", "/regulation/soc-2/",
-      "/risk/data-exposure/", "/risk/insecure-apis/",
+      "/platforms/aws/",
+      "/platforms/azure/",
+      "/platforms/snowflake/",
+      "/regulation/ccpa/",
+      "/regulation/gdpr/",
+      "/regulation/nist-800-53/",
+      "/regulation/pci-dss/",
+      "/regulation/soc-2/",
+      "/risk/data-exposure/",
+      "/risk/insecure-apis/",
     ]);
   });
 
@@ -68,8 +75,14 @@ describe("the fixture site, production build", () => {
     const page = site.page("/guides/detect-api-keys-secrets-tokens-aws/");
     const headings = page.querySelectorAll("article h2").map(textOf);
     expect(headings).toEqual([
-      "Why it matters", "Prerequisites", loadSiteSettings().spotlight.title, "Step-by-step guide",
-      "Architecture & workflow", "Best practices & tips", "References & further reading", "Next steps",
+      "Why it matters",
+      "Prerequisites",
+      loadSiteSettings().spotlight.title,
+      "Step-by-step guide",
+      "Architecture & workflow",
+      "Best practices & tips",
+      "References & further reading",
+      "Next steps",
     ]);
     expect(textOf(page.querySelector(".callout--regulation"))).toBe(
       "Relevant regulations: PCI-DSS (Payment Card Industry Data Security Standard); SOC 2 (SOC 2 Trust Services Criteria)",
@@ -77,14 +90,20 @@ describe("the fixture site, production build", () => {
     expect(textOf(page.querySelector(".callout--risk"))).toContain("A leaked key lets anyone call AWS APIs as its owner.");
     const steps = page.querySelectorAll(".steps > li");
     expect(steps.map((step) => textOf(step.querySelector("h3")))).toEqual([
-      "List the keys of a user", "Check when a key was last used", "Delete a key nobody uses", "Read the findings",
+      "List the keys of a user",
+      "Check when a key was last used",
+      "Delete a key nobody uses",
+      "Read the findings",
     ]);
     expect(steps[0]!.querySelector(".prose strong")?.textContent).toBe("IAM guide");
     expect(steps[1]!.querySelector("pre code")?.getAttribute("class")).toBe("language-shell");
     expect(steps[1]!.querySelector("pre code")?.textContent).toBe("aws iam get-access-key-last-used --access-key-id <access-key-id>");
     expect(steps[3]!.querySelector("pre")).toBeNull();
     expect(steps.map((step) => textOf(step.querySelector(".command-block__effect")))).toEqual([
-      "Read-only: changes nothing", "Read-only: changes nothing", "Destructive: cannot be undone", "",
+      "Read-only: changes nothing",
+      "Read-only: changes nothing",
+      "Destructive: cannot be undone",
+      "",
     ]);
     expect(textOf(steps[2]!.querySelector(".command-block__warning"))).toBe("Warning: A deleted key cannot be restored.");
     expect(page.querySelectorAll(".controls li").map(textOf)).toEqual([
@@ -114,7 +133,12 @@ describe("the fixture site, production build", () => {
   });
 
   it("groups a term's guides by action in a stable order, with coming-soon guides apart", () => {
-    expect(site.page("/risk/insecure-apis/").querySelectorAll(".term-group > h2").map(textOf)).toEqual(["Detect", "Prevent", "Fix", "Coming soon"]);
+    expect(site.page("/risk/insecure-apis/").querySelectorAll(".term-group > h2").map(textOf)).toEqual([
+      "Detect",
+      "Prevent",
+      "Fix",
+      "Coming soon",
+    ]);
     expect(cardTitles("/risk/insecure-apis/", ".term-group:nth-of-type(1)")).toEqual([
       "Legacy fixture: Azure secret detection",
       "Detect leaked access keys in AWS",
@@ -123,7 +147,10 @@ describe("the fixture site, production build", () => {
       "Legacy fixture: Azure prevention, not yet written",
       "Rotate a leaked access key in AWS",
     ]);
-    expect(cardTitles("/platforms/aws/", ".term-group:nth-of-type(1)")).toEqual(["Find personal data in S3 buckets", "Detect leaked access keys in AWS"]);
+    expect(cardTitles("/platforms/aws/", ".term-group:nth-of-type(1)")).toEqual([
+      "Find personal data in S3 buckets",
+      "Detect leaked access keys in AWS",
+    ]);
     const regulation = site.page("/regulation/pci-dss/");
     expect(textOf(regulation.querySelector("h1"))).toBe("PCI-DSS");
     expect(textOf(regulation.querySelector(".lede"))).toBe(registry.resolve("regulations", "pci-dss")!.description);
@@ -133,7 +160,11 @@ describe("the fixture site, production build", () => {
     const home = site.page("/");
     expect(home.querySelectorAll(".library__heading").map(textOf)).toEqual(["API keys, secrets & tokens", "Customer data", "PII"]);
     expect(home.querySelectorAll(".guide-card").length).toBe(8);
-    expect(home.querySelectorAll("#platforms + ul a").map((link) => link.getAttribute("href"))).toEqual(["/platforms/aws/", "/platforms/azure/", "/platforms/snowflake/"]);
+    expect(home.querySelectorAll("#platforms + ul a").map((link) => link.getAttribute("href"))).toEqual([
+      "/platforms/aws/",
+      "/platforms/azure/",
+      "/platforms/snowflake/",
+    ]);
     expect(home.querySelectorAll(".badge--soon").length).toBe(2);
   });
 

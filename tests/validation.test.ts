@@ -23,7 +23,9 @@ const file = (scenario: string, name: string) => path.join("tests", "fixtures", 
 
 describe("bad input: each problem names the file, the field, what is wrong and the fix", () => {
   it("missing required field", () => {
-    expect(problemsOf("missing-field")).toEqual([`${file("missing-field", "detect-pii-aws.md")}: title: is missing: add "title:" with text`]);
+    expect(problemsOf("missing-field")).toEqual([
+      `${file("missing-field", "detect-pii-aws.md")}: title: is missing: add "title:" with text`,
+    ]);
   });
 
   it("unknown taxonomy values, with a suggestion when one is close", () => {
@@ -60,7 +62,9 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   it("malformed YAML, with the line in the file", () => {
     const [problem, ...rest] = problemsOf("malformed-yaml");
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/);
+    expect(problem).toMatch(
+      /^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/,
+    );
   });
 
   it("two guides with the same URL", () => {
@@ -82,7 +86,9 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     const problems = problemsOf("missing-sections");
     const name = file("missing-sections", "prevent-exposure-of-pii-aws.md");
     expect(problems).toContain(`${name}: steps: needs at least 1 entry: add one`);
-    expect(problems).toContain(`${name}: references: is missing: a published guide needs it: add references: with title: and url: entries, or set status: coming-soon`);
+    expect(problems).toContain(
+      `${name}: references: is missing: a published guide needs it: add references: with title: and url: entries, or set status: coming-soon`,
+    );
     expect(problems).toContain(`${name}: body: is empty: write the "Why it matters" prose below the front matter`);
   });
 
@@ -108,7 +114,10 @@ describe("the build stops before writing anything", () => {
   it("reports every problem of every file at once and leaves no output", async () => {
     const output = path.join(temporaryFolder("invalid"), "_site");
     const input = path.join(fixturesDir, "invalid", "unknown-taxonomy", "guides");
-    const failure = await buildSite({ input, output }).then(() => undefined, (error: unknown) => error);
+    const failure = await buildSite({ input, output }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     const validation = findValidationError(failure);
     expect(validation?.problems).toHaveLength(3);
     expect(existsSync(output)).toBe(false);
@@ -116,7 +125,12 @@ describe("the build stops before writing anything", () => {
   });
 
   it("npm run build exits non-zero and prints file: field: problem lines", () => {
-    const result = runScript("src/cli/build.ts", ["--input", "tests/fixtures/invalid/empty-file/guides", "--output", path.join(temporaryFolder("cli"), "_site")]);
+    const result = runScript("src/cli/build.ts", [
+      "--input",
+      "tests/fixtures/invalid/empty-file/guides",
+      "--output",
+      path.join(temporaryFolder("cli"), "_site"),
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("fix-exposure-of-pii-gcp.md: file: is empty:");
     expect(result.stderr).not.toContain("    at ");
@@ -134,7 +148,11 @@ describe("the build stops before writing anything", () => {
 });
 
 function findValidationError(error: unknown): GuideValidationError | undefined {
-  for (let cause = error as { originalError?: unknown; cause?: unknown } | undefined; cause; cause = (cause.originalError ?? cause.cause) as typeof cause) {
+  for (
+    let cause = error as { originalError?: unknown; cause?: unknown } | undefined;
+    cause;
+    cause = (cause.originalError ?? cause.cause) as typeof cause
+  ) {
     if (cause instanceof GuideValidationError) return cause;
   }
   return undefined;

@@ -23,7 +23,11 @@ try {
 
 function describeFailure(error: unknown): string {
   // Eleventy wraps errors thrown by event handlers; the validation error is the useful part.
-  for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause) {
+  for (
+    let cause: unknown = error;
+    cause;
+    cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause
+  ) {
     if (cause instanceof GuideValidationError) return cause.message;
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);

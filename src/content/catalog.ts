@@ -116,7 +116,9 @@ export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDr
     nextSteps[guide.url] = registry.terms.actions
       .filter((action) => action !== guide.action)
       .flatMap((action): NextStep[] => {
-        const sibling = listed.find((other) => other.action === action && other.subject === guide.subject && other.platform === guide.platform);
+        const sibling = listed.find(
+          (other) => other.action === action && other.subject === guide.subject && other.platform === guide.platform,
+        );
         if (!sibling || sibling.status === "draft") return [];
         return [{ action, title: sibling.title, url: sibling.status === "published" ? sibling.url : undefined }];
       });

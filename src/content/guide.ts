@@ -69,7 +69,9 @@ function fail(source: GuideSource, field: string, message: string): GuideResult 
 function describeYamlError(error: unknown): string {
   const yamlError = error as { reason?: string; mark?: { line: number }; message?: string };
   if (yamlError.reason && yamlError.mark) return `line ${yamlError.mark.line + 2}: ${yamlError.reason}`;
-  return String(yamlError.message ?? error).split("\n")[0]!.trim();
+  return String(yamlError.message ?? error)
+    .split("\n")[0]!
+    .trim();
 }
 
 /** Reads one guide: front matter, schema, file-name conventions. Every problem found is returned. */
@@ -85,7 +87,11 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     // Passing options turns off gray-matter's cache, which would hand identical files one shared object.
     parsed = matter(source.text, {});
   } catch (error) {
-    return fail(source, "front matter", `is not valid YAML (${describeYamlError(error)}): fix the syntax there; quote values that contain a colon`);
+    return fail(
+      source,
+      "front matter",
+      `is not valid YAML (${describeYamlError(error)}): fix the syntax there; quote values that contain a colon`,
+    );
   }
   const data = parsed.data ?? {};
   const legacy = typeof data.layout === "string" && data.layout.trim().toLowerCase() === legacyLayoutName;
@@ -94,11 +100,19 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: source.displayPath, field: fieldPath(issue.path) || "front matter", message: describeIssue(issue, Object.keys(schema.shape)) });
+      problems.push({
+        file: source.displayPath,
+        field: fieldPath(issue.path) || "front matter",
+        message: describeIssue(issue, Object.keys(schema.shape)),
+      });
     }
   }
   if ("permalink" in data) {
-    problems.push({ file: source.displayPath, field: "permalink", message: "is not allowed: a guide's URL comes from its file name, so rename the file instead" });
+    problems.push({
+      file: source.displayPath,
+      field: "permalink",
+      message: "is not allowed: a guide's URL comes from its file name, so rename the file instead",
+    });
   }
 
   const slug = path.basename(source.path, ".md");
@@ -108,10 +122,18 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const subject = front?.subject ?? fromName.subject;
   // A value that is present but wrong is reported by the schema; only absence needs the file name.
   if (!action && !("action" in data)) {
-    problems.push({ file: source.displayPath, field: "action", message: `is missing and the file name does not start with ${registry.terms.actions.map((a) => `${a.file_prefix}-`).join(", ")}: add action: (${registry.slugs("actions").join(", ")}) or rename the file` });
+    problems.push({
+      file: source.displayPath,
+      field: "action",
+      message: `is missing and the file name does not start with ${registry.terms.actions.map((a) => `${a.file_prefix}-`).join(", ")}: add action: (${registry.slugs("actions").join(", ")}) or rename the file`,
+    });
   }
   if (!subject && !("subject" in data)) {
-    problems.push({ file: source.displayPath, field: "subject", message: `is missing and the file name names no known subject: add subject: (one of ${registry.slugs("subjects").join(", ")}) or name the file <action>-<subject>-<platform>.md` });
+    problems.push({
+      file: source.displayPath,
+      field: "subject",
+      message: `is missing and the file name names no known subject: add subject: (one of ${registry.slugs("subjects").join(", ")}) or name the file <action>-<subject>-<platform>.md`,
+    });
   }
   if (front) {
     for (const [field, fromFront, fromFile] of [
@@ -120,21 +142,38 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       ["platform", front.platform, fromName.platform],
     ] as const) {
       if (fromFront && fromFile && fromFront !== fromFile) {
-        problems.push({ file: source.displayPath, field, message: `"${fromFront.slug}" disagrees with the file name, which says "${fromFile.slug}": make them agree (the file name sets the guide's URL)` });
+        problems.push({
+          file: source.displayPath,
+          field,
+          message: `"${fromFront.slug}" disagrees with the file name, which says "${fromFile.slug}": make them agree (the file name sets the guide's URL)`,
+        });
       }
     }
     if (action && subject && front.platform && !fromName.platform && !legacy) {
-      problems.push({ file: source.displayPath, field: "file", message: `the name does not follow the convention: rename it to ${guideFileName(action, subject, front.platform)}` });
+      problems.push({
+        file: source.displayPath,
+        field: "file",
+        message: `the name does not follow the convention: rename it to ${guideFileName(action, subject, front.platform)}`,
+      });
     }
   }
   if (!legacy && canonicalWord(data.status) === "published" && parsed.content.trim() === "") {
-    problems.push({ file: source.displayPath, field: "body", message: 'is empty: write the "Why it matters" prose below the front matter' });
+    problems.push({
+      file: source.displayPath,
+      field: "body",
+      message: 'is empty: write the "Why it matters" prose below the front matter',
+    });
   }
   if (legacy && parsed.content.trim() === "") {
     problems.push({ file: source.displayPath, field: "body", message: "is empty: a legacy guide's HTML body is its content; add it back" });
   }
   if (problems.length > 0 || !front || !action || !subject) {
-    return { problems: problems.length > 0 ? problems : [{ file: source.displayPath, field: "front matter", message: "could not be read: check the file" }] };
+    return {
+      problems:
+        problems.length > 0
+          ? problems
+          : [{ file: source.displayPath, field: "front matter", message: "could not be read: check the file" }],
+    };
   }
 
   const structured = legacy ? undefined : (front as StructuredFrontMatter);
@@ -173,7 +212,11 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
 }
 
 /** Reads every guide and checks what only the whole set can show: two guides on one URL. */
-export function readGuides(sources: GuideSource[], registry: TaxonomyRegistry, site: SiteSettings): { guides: Guide[]; problems: Problem[] } {
+export function readGuides(
+  sources: GuideSource[],
+  registry: TaxonomyRegistry,
+  site: SiteSettings,
+): { guides: Guide[]; problems: Problem[] } {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, GuideSource[]>();
@@ -187,7 +230,10 @@ export function readGuides(sources: GuideSource[], registry: TaxonomyRegistry, s
   for (const [url, owners] of byUrl) {
     if (owners.length < 2) continue;
     for (const owner of owners) {
-      const others = owners.filter((other) => other !== owner).map((other) => other.displayPath).join(", ");
+      const others = owners
+        .filter((other) => other !== owner)
+        .map((other) => other.displayPath)
+        .join(", ");
       problems.push({ file: owner.displayPath, field: "file", message: `publishes ${url}, as does ${others}: rename one of them` });
     }
   }

@@ -62,7 +62,8 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly str
       return `expected ${expected}, got ${describeValue(issue.input)}: write ${expected} here`;
     }
     case "invalid_value":
-      if (issue.input === undefined) return `is missing: add "${field.split(".").at(-1)}:" with one of ${issue.values.map(String).join(", ")}`;
+      if (issue.input === undefined)
+        return `is missing: add "${field.split(".").at(-1)}:" with one of ${issue.values.map(String).join(", ")}`;
       return `${describeValue(issue.input)} is not allowed: use one of ${issue.values.map(String).join(", ")}`;
     case "unrecognized_keys": {
       const hints = issue.keys.map((key) => {
@@ -73,7 +74,8 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly str
     }
     case "too_small":
       if (issue.origin === "string") return "is empty: write some text or remove the field";
-      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}: add ${issue.minimum === 1 ? "one" : "more"}`;
+      if (issue.origin === "array")
+        return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}: add ${issue.minimum === 1 ? "one" : "more"}`;
       return `must be at least ${String(issue.minimum)}: raise it`;
     case "invalid_format":
       if (issue.format === "url") return `${describeValue(issue.input)} is not a web address: write a full https:// URL`;

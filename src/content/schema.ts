@@ -11,8 +11,7 @@ export const difficulties = ["beginner", "intermediate", "advanced"] as const;
 export type Status = (typeof statuses)[number];
 
 /** Legacy files write "Coming Soon" or "Published"; the canonical form is lower-case and hyphenated. */
-export const canonicalWord = (value: unknown) =>
-  typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value;
+export const canonicalWord = (value: unknown) => (typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value);
 
 /** Legacy files sometimes quote numbers ("1"); a quoted whole number is still a number. */
 const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
@@ -35,7 +34,11 @@ const commandSchema = z
   })
   .superRefine((command, ctx) => {
     if (command.effect === "destructive" && !command.warning) {
-      ctx.addIssue({ code: "custom", path: ["warning"], message: "is missing: a destructive command needs a warning: say what cannot be undone and what to check first" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["warning"],
+        message: "is missing: a destructive command needs a warning: say what cannot be undone and what to check first",
+      });
     }
   });
 
@@ -77,7 +80,10 @@ const sectionFields = {
     .min(1)
     .optional(),
   /** Further reading: primary documentation first. */
-  references: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })).min(1).optional(),
+  references: z
+    .array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) }))
+    .min(1)
+    .optional(),
   /** Replaces the site-wide product spotlight for this guide; `false` hides it. */
   spotlight: z.union([z.literal(false), z.strictObject({ title: text, text })]).optional(),
 };
@@ -169,13 +175,25 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
         if (guide.status !== "published") return;
         for (const [field, fix] of Object.entries(requiredSections)) {
           if (guide[field as keyof typeof guide] === undefined) {
-            ctx.addIssue({ code: "custom", path: [field], message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon` });
+            ctx.addIssue({
+              code: "custom",
+              path: [field],
+              message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon`,
+            });
           }
         }
         // Runs even when other fields failed, so these values may be unresolved; only compare what resolved.
         const primary = Array.isArray(guide.regulation) ? guide.regulation[0] : undefined;
-        if (Array.isArray(guide.controls) && typeof primary === "object" && !guide.controls.some((control) => control?.framework === primary)) {
-          ctx.addIssue({ code: "custom", path: ["controls"], message: `maps no control of the primary regulation ${primary.label}: add one with framework: ${primary.label}` });
+        if (
+          Array.isArray(guide.controls) &&
+          typeof primary === "object" &&
+          !guide.controls.some((control) => control?.framework === primary)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["controls"],
+            message: `maps no control of the primary regulation ${primary.label}: add one with framework: ${primary.label}`,
+          });
         }
       },
       // Report these with the other problems of the file, not only once the rest is fixed.

@@ -23,7 +23,8 @@ export function registerMarkdown(eleventyConfig: EleventyConfig): void {
   const fields = createFieldRenderer();
   eleventyConfig.setLibrary("md", {
     // A legacy body is already HTML; markdown would wrap its nested blocks in stray paragraphs.
-    render: (text: string, env?: unknown) => ((env as RenderEnv | undefined)?.guide?.format === "legacy" ? text : body.render(text, env as Record<string, unknown>)),
+    render: (text: string, env?: unknown) =>
+      (env as RenderEnv | undefined)?.guide?.format === "legacy" ? text : body.render(text, env as Record<string, unknown>),
   });
   eleventyConfig.addFilter("markdown", (text: string) => fields.render(text ?? ""));
 }

@@ -85,7 +85,7 @@ export class TaxonomyRegistry {
 
   /** The term a written value names (by slug, label or alias), or undefined. */
   resolve<K extends TaxonomyKind>(kind: K, value: string): Registry[K][number] | undefined {
-    return this.index.get(kind)?.get(matchKey(value)) as Registry[K][number] | undefined;
+    return this.index.get(kind)?.get(matchKey(value));
   }
 
   /** The closest known spelling to an unknown value, when one is close enough to be a typo. */
