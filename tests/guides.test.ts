@@ -38,6 +38,46 @@ describe("the real guides folder", () => {
   });
 });
 
+describe("the API keys, secrets & tokens family", () => {
+  const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
+  const family = guides.filter((guide) => guide.subject.slug === "api-keys-secrets-tokens");
+
+  it.each(["aws", "azure", "gcp"])("has a published structured detect, prevent and fix guide on %s", (platform) => {
+    const found = family.filter((guide) => guide.platform.slug === platform);
+    expect(found.map((guide) => guide.action.slug).sort()).toEqual(["detect", "fix", "prevent"]);
+    for (const guide of found) {
+      expect(guide.status, guide.slug).toBe("published");
+      expect(guide.format, guide.slug).toBe("structured");
+      expect(guide.risk.slug, guide.slug).toBe("insecure-apis");
+      expect(guide.steps?.length, guide.slug).toBeGreaterThanOrEqual(4);
+      expect(guide.steps?.length, guide.slug).toBeLessThanOrEqual(6);
+      expect(guide.steps?.filter((step) => step.command).length, guide.slug).toBeGreaterThanOrEqual(4);
+      expect(guide.references?.length, guide.slug).toBeGreaterThanOrEqual(3);
+      expect(guide.references?.length, guide.slug).toBeLessThanOrEqual(6);
+      expect(guide.bestPractices?.length, guide.slug).toBe(3);
+      expect(guide.bestPractices?.filter((group) => group.pitfalls).length, guide.slug).toBe(1);
+      expect(
+        guide.controls?.some((control) => control.framework === guide.regulations[0]),
+        guide.slug,
+      ).toBe(true);
+    }
+  });
+
+  it("prints only documented example credentials", () => {
+    const livePatterns = [
+      /\b(?:AKIA|ASIA)(?!IOSFODNN7EXAMPLE)[0-9A-Z]{16}\b/,
+      /AIza[\w-]{35}/,
+      /\bgh[pousr]_[A-Za-z0-9]{36,}/,
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+      /\bxox[abprs]-[A-Za-z0-9-]{10,}/,
+      /\b[sr]k_live_[A-Za-z0-9]{10,}/,
+    ];
+    for (const source of readGuideSources(defaultGuidesDir)) {
+      for (const pattern of livePatterns) expect(source.text, `${source.displayPath} matches ${pattern}`).not.toMatch(pattern);
+    }
+  });
+});
+
 describe("the README's authoring section", () => {
   it("holds a complete example guide that validates", () => {
     const example = /```markdown\n([\s\S]+?)```/.exec(readme)?.[1];

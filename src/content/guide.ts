@@ -8,6 +8,7 @@ import {
   canonicalWord,
   legacyGuideSchema,
   legacyLayoutName,
+  maxTitleLength,
   structuredGuideSchema,
   type Status,
   type Control,
@@ -56,6 +57,18 @@ export interface Guide {
 }
 
 export type GuideResult = { guide: Guide; problems: [] } | { guide?: undefined; problems: Problem[] };
+
+/**
+ * The <title>: the meta_title, else the title with the site name when that fits, else the title,
+ * cut at a word boundary when even that is longer than a search result shows.
+ */
+export function pageTitle(metaTitle: string | undefined, title: string, siteName: string): string {
+  const withSite = `${title} | ${siteName}`;
+  const chosen = metaTitle ?? (withSite.length <= maxTitleLength ? withSite : title);
+  if (chosen.length <= maxTitleLength) return chosen;
+  const cut = chosen.slice(0, maxTitleLength - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
+}
 
 export function guideUrl(slug: string): string {
   return `/guides/${slug}/`;
@@ -187,7 +200,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       format: legacy ? "legacy" : "structured",
       title: front.title,
       description: front.description,
-      metaTitle: front.meta_title ?? `${front.title} | ${site.name}`,
+      metaTitle: pageTitle(front.meta_title, front.title, site.name),
       action,
       subject,
       platform: front.platform,

@@ -72,6 +72,12 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly str
       });
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${hints.join(", ")}: rename or remove ${issue.keys.length > 1 ? "them" : "it"} (the front-matter reference is in README.md)`;
     }
+    case "too_big":
+      if (issue.origin === "string") {
+        const length = typeof issue.input === "string" ? `${issue.input.length} characters` : "too long";
+        return `is ${length}: keep it to ${String(issue.maximum)} or fewer, or search results cut it off`;
+      }
+      return `has more than ${String(issue.maximum)} entries: remove some`;
     case "too_small":
       if (issue.origin === "string") return "is empty: write some text or remove the field";
       if (issue.origin === "array")

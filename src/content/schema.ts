@@ -17,6 +17,9 @@ export const canonicalWord = (value: unknown) => (typeof value === "string" ? va
 const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
 const text = z.string().trim().min(1);
+
+/** Search engines cut a page title after about this many characters; html-validate's long-title rule agrees. */
+export const maxTitleLength = 70;
 const list = z.array(text).min(1);
 
 export const commandEffects = ["reads", "changes", "destructive"] as const;
@@ -131,7 +134,7 @@ function metadataFields(registry: TaxonomyRegistry) {
     /** One or two sentences: shown under the title, in lists and in the meta description. */
     description: text,
     /** Optional longer `<title>` for search results; the title is used when absent. */
-    meta_title: text.optional(),
+    meta_title: text.max(maxTitleLength).optional(),
     /** detect, prevent or fix; taken from the file name when absent. */
     action: taxonomyValue<ActionTerm>(registry, "actions", "action").optional(),
     /** What is protected, e.g. "API keys, secrets & tokens"; taken from the file name when absent. */
@@ -206,7 +209,8 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
  * are let through, because the legacy files must build unchanged.
  */
 export function legacyGuideSchema(registry: TaxonomyRegistry) {
-  return z.looseObject({ ...metadataFields(registry), layout: z.string() });
+  // A legacy meta_title may be longer than a search result shows; the page title is shortened instead.
+  return z.looseObject({ ...metadataFields(registry), meta_title: text.optional(), layout: z.string() });
 }
 
 export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSchema>>;
