@@ -4,6 +4,8 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
 import { registerOutput } from "./output/plugin.ts";
 import { registerPages } from "./pages/plugin.ts";
+import { registerScripts } from "./scripts/plugin.ts";
+import { registerSearch } from "./search/plugin.ts";
 import { dataDir, layoutsDir } from "./paths.ts";
 import { loadSiteSettings } from "./site-settings.ts";
 import { registerStyles } from "./styles/plugin.ts";
@@ -33,6 +35,8 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   registerTaxonomy(eleventyConfig, registry);
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
+  registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
+  registerSearch(eleventyConfig);
   registerOutput(eleventyConfig);
 }

@@ -2,19 +2,8 @@
 // `npx tsx tests/screenshots.ts [site folder] [url…]`. Output: test-results/screenshots/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./helpers/browser.ts";
 import { serveSite } from "./helpers/serve.ts";
-
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const [siteFolder = "_site", ...urls] = process.argv.slice(2);
 const pages = urls.length > 0 ? urls : ["/"];
@@ -22,7 +11,7 @@ const outDir = path.resolve("test-results", "screenshots");
 mkdirSync(outDir, { recursive: true });
 
 const server = await serveSite(path.resolve(siteFolder));
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+const browser = await launchChromium();
 try {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [375, 1280]) {

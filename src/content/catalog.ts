@@ -24,6 +24,27 @@ export interface TermPage {
   groups: GuideGroup[];
   comingSoon: Guide[];
   count: number;
+  /** Platforms of the page's guides, in registry order: the platform filter's choices. */
+  platforms: Term[];
+}
+
+/** One cell of the coverage matrix: a subject on a platform, with each action's guide or its absence. */
+export interface CoverageCell {
+  platform: Term;
+  entries: { action: ActionTerm; guide?: Guide }[];
+}
+
+export interface CoverageRow {
+  subject: Term;
+  cells: CoverageCell[];
+}
+
+/** A facet of the search page: the terms of one kind that published guides use. */
+export interface SearchFacet {
+  /** The Pagefind filter name the guide pages declare. */
+  name: "platform" | "action" | "subject" | "risk" | "regulation";
+  heading: string;
+  terms: Term[];
 }
 
 export interface SubjectSection {
@@ -41,6 +62,9 @@ export interface Catalog {
   /** URL of each term page by "kind/slug", so templates link only to pages that exist. */
   termUrls: Record<string, string>;
   nextSteps: Record<string, NextStep[]>;
+  searchFacets: SearchFacet[];
+  /** Every subject × every platform of the registry, so gaps show as well as guides. */
+  coverage: CoverageRow[];
   includeDrafts: boolean;
 }
 
@@ -63,6 +87,7 @@ export function compareGuides(registry: TaxonomyRegistry) {
 }
 
 function termsOf(guide: Guide, kind: PagedKind): Term[] {
+  if (kind === "actions") return [guide.action];
   if (kind === "platforms") return [guide.platform];
   if (kind === "risks") return [guide.risk];
   return guide.regulations;
@@ -106,6 +131,7 @@ export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDr
             .filter((group) => group.guides.length > 0),
           comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
           count: guides.length,
+          platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
         },
       ];
     });
@@ -124,9 +150,33 @@ export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDr
       });
   }
 
+  const coverage = registry.terms.subjects.map((subject) => ({
+    subject,
+    cells: registry.terms.platforms.map((platform) => ({
+      platform,
+      entries: registry.terms.actions.map((action) => ({
+        action,
+        guide: listed.find((guide) => guide.subject === subject && guide.platform === platform && guide.action === action),
+      })),
+    })),
+  }));
+
+  const published = listed.filter((guide) => guide.status === "published");
+  const usedBy = <T extends Term>(terms: T[], termsOfGuide: (guide: Guide) => T[]) =>
+    terms.filter((term) => published.some((guide) => termsOfGuide(guide).includes(term)));
+  const searchFacets: SearchFacet[] = [
+    { name: "platform", heading: "Platform", terms: usedBy(registry.terms.platforms, (guide) => [guide.platform]) },
+    { name: "action", heading: "Action", terms: usedBy(registry.terms.actions, (guide) => [guide.action]) },
+    { name: "subject", heading: "Subject", terms: usedBy(registry.terms.subjects, (guide) => [guide.subject]) },
+    { name: "risk", heading: "Risk", terms: usedBy(registry.terms.risks, (guide) => [guide.risk]) },
+    { name: "regulation", heading: "Regulation", terms: usedBy(registry.terms.regulations, (guide) => guide.regulations) },
+  ];
+
   return {
     listed,
     bySubject,
+    coverage,
+    searchFacets: searchFacets.filter((facet) => facet.terms.length > 0),
     termPages: Object.values(termPagesByKind).flat(),
     termPagesByKind,
     termUrls,

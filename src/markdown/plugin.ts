@@ -1,17 +1,21 @@
 import MarkdownIt from "markdown-it";
 import type { EleventyConfig } from "../eleventy-types.ts";
+import { highlightCode } from "./highlight.ts";
+
+// markdown-it wraps the returned markup in <pre><code class="language-…"> itself.
+const highlight = (code: string, language: string) => highlightCode(code, language || "plaintext");
 
 /**
  * Guide bodies may hold HTML (legacy guides are nothing else), so the body renderer allows it.
  * Indented code blocks are off: legacy bodies indent their HTML, and CommonMark would turn it into code.
  */
 export function createBodyRenderer() {
-  return new MarkdownIt({ html: true, linkify: false, typographer: false }).disable("code");
+  return new MarkdownIt({ html: true, linkify: false, typographer: false, highlight }).disable("code");
 }
 
 /** Markdown inside front-matter fields (step prose) is text from data, so HTML in it is escaped. */
 export function createFieldRenderer() {
-  return new MarkdownIt({ html: false, linkify: true, typographer: false }).disable("code");
+  return new MarkdownIt({ html: false, linkify: true, typographer: false, highlight }).disable("code");
 }
 
 interface RenderEnv {
@@ -26,5 +30,6 @@ export function registerMarkdown(eleventyConfig: EleventyConfig): void {
     render: (text: string, env?: unknown) =>
       (env as RenderEnv | undefined)?.guide?.format === "legacy" ? text : body.render(text, env as Record<string, unknown>),
   });
-  eleventyConfig.addFilter("markdown", (text: string) => fields.render(text ?? ""));
+  eleventyConfig.addFilter("markdown", (text: string) => fields.render(text));
+  eleventyConfig.addFilter("highlight", (code: string, language: string) => highlightCode(code, language));
 }

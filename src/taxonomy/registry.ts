@@ -35,8 +35,9 @@ export type ActionTerm = z.infer<typeof registrySchema>["actions"][number];
 export type RegulationTerm = z.infer<typeof registrySchema>["regulations"][number];
 export type TaxonomyKind = keyof z.infer<typeof registrySchema>;
 
-/** The kinds that get generated pages, with the URL folder the legacy site used for each. */
+/** The kinds that get generated pages, with their URL folder: the legacy site's for platforms, risks and regulations. */
 export const pagedKinds = {
+  actions: { folder: "actions", heading: "Action" },
   platforms: { folder: "platforms", heading: "Platform" },
   risks: { folder: "risk", heading: "Risk" },
   regulations: { folder: "regulation", heading: "Regulation" },

@@ -11,6 +11,7 @@ const types: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".xml": "application/xml",
   ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
 };
 
 /** Serves a built site on 127.0.0.1 the way a static host does, 404.html included. */

@@ -72,7 +72,11 @@ export function resolves(site: BuiltSite, href: string): boolean {
   return site.has(href) || site.has(`${href}/`);
 }
 
-const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+const validator = new HtmlValidate({
+  extends: ["html-validate:recommended"],
+  // A group of checkboxes sharing one name is how HTML sends several values of one search facet.
+  rules: { "form-dup-name": ["error", { shared: ["radio", "checkbox", "button", "reset", "submit"] }] },
+});
 
 /** html-validate's messages for every page of a site, as "url line:column rule: message". */
 export async function htmlErrors(site: BuiltSite): Promise<string[]> {

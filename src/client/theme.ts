@@ -1,0 +1,4 @@
+// Runs in <head> before the page paints, so a reader who chose a theme never sees the other one flash.
+import { applyTheme, storedTheme } from "./theme-choice.ts";
+
+applyTheme(storedTheme());
