@@ -25,6 +25,14 @@ describe("the real guides folder", () => {
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
+  it("highlights commands at build time, keeping their text intact", () => {
+    const page = built.page("/guides/fix-exposure-of-api-keys-secrets-tokens-aws/");
+    expect(page.querySelectorAll("pre.command code span[class^=hljs-]").length).toBeGreaterThan(0);
+    const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
+    const step = guides.find((guide) => guide.slug === "fix-exposure-of-api-keys-secrets-tokens-aws")?.steps?.[1];
+    expect(page.querySelector("#step-2 pre.command code")?.textContent).toBe(step?.command?.code);
+  });
+
   it("builds valid HTML on every page", async () => {
     expect(await htmlErrors(built)).toEqual([]);
   });

@@ -21,9 +21,9 @@ try {
         await page.goto(server.url + url);
         const name = `${url.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}-${colorScheme}`;
         await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
-        // A tall phone page shrinks to illegibility as one image; slices keep it at real size.
+        // A tall page shrinks to illegibility as one image; slices keep it at real size.
         const height = await page.evaluate<number>("document.documentElement.scrollHeight");
-        for (let top = 0, slice = 1; top < height && width < 800; top += 1200, slice++) {
+        for (let top = 0, slice = 1; top < height; top += 1200, slice++) {
           const clip = { x: 0, y: top, width, height: Math.min(1200, height - top) };
           await page.screenshot({ path: path.join(outDir, `${name}.part${slice}.png`), fullPage: true, clip });
         }

@@ -183,6 +183,84 @@ describe("the fixture site, production build", () => {
   });
 });
 
+describe("reader comforts in the built HTML", () => {
+  const publishedUrls = [
+    "/guides/detect-api-keys-secrets-tokens-aws/",
+    "/guides/detect-api-keys-secrets-tokens-azure/",
+    "/guides/detect-customer-data-snowflake/",
+    "/guides/detect-pii-aws/",
+    "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",
+    "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
+  ];
+
+  it("marks only published guides for the search index, with their facets", () => {
+    const indexed = site.urls().filter((url) => site.page(url).querySelector("[data-pagefind-body]"));
+    expect(indexed).toEqual(publishedUrls);
+    const filters = site
+      .page("/guides/detect-api-keys-secrets-tokens-aws/")
+      .querySelectorAll("[data-pagefind-filter]")
+      .map((element) => `${element.getAttribute("data-pagefind-filter") ?? ""}=${textOf(element)}`);
+    expect(filters).toEqual([
+      "platform=AWS",
+      "action=Detect",
+      "subject=API keys, secrets & tokens",
+      "risk=insecure APIs",
+      "regulation=PCI-DSS",
+      "regulation=SOC 2",
+    ]);
+  });
+
+  it("writes a Pagefind index holding exactly the published guides", () => {
+    const entry = JSON.parse(site.html("/pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(publishedUrls.length);
+  });
+
+  it("loads scripts only from files, so no page needs unsafe-inline", () => {
+    for (const url of site.urls()) {
+      const page = site.page(url);
+      for (const script of page.querySelectorAll("script")) {
+        expect(script.getAttribute("src"), url).toMatch(/^\/assets\/[a-z]+\.js$/);
+        expect(script.textContent.trim(), url).toBe("");
+      }
+      expect(page.querySelectorAll("[style], [onclick], [onload]"), url).toHaveLength(0);
+    }
+  });
+
+  it("shows every subject and platform in the coverage matrix, linking what exists", () => {
+    const matrix = site.page("/").querySelector(".coverage__table");
+    expect(matrix?.querySelectorAll("tbody tr")).toHaveLength(registry.terms.subjects.length);
+    expect(matrix?.querySelectorAll("thead th:not(:first-child)").map(textOf)).toEqual(
+      registry.terms.platforms.map((platform) => platform.label),
+    );
+    const awsKeys = matrix?.querySelectorAll("tbody tr")[1]?.querySelectorAll("td")[0];
+    expect(awsKeys?.querySelectorAll("a.cov--published").map((link) => link.getAttribute("href"))).toEqual([
+      "/guides/detect-api-keys-secrets-tokens-aws/",
+      "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
+    ]);
+    expect(awsKeys?.querySelectorAll("a.cov--coming-soon").map((link) => link.getAttribute("href"))).toEqual([
+      "/guides/fix-exposure-of-api-keys-secrets-tokens-aws/",
+    ]);
+    expect(matrix?.querySelectorAll(".cov--missing").length).toBeGreaterThan(0);
+  });
+
+  it("gives a guide breadcrumbs and a table of contents that resolves", () => {
+    const page = site.page("/guides/detect-api-keys-secrets-tokens-aws/");
+    expect(page.querySelectorAll(".breadcrumbs a").map((link) => link.getAttribute("href"))).toEqual(["/", "/platforms/aws/"]);
+    const tocTargets = page.querySelectorAll(".toc a").map((link) => link.getAttribute("href") ?? "");
+    expect(tocTargets.length).toBeGreaterThan(6);
+    for (const target of tocTargets) expect(page.querySelector(target), target).not.toBeNull();
+  });
+
+  it("offers filters as links to action and platform pages that exist", () => {
+    const links = site
+      .page("/")
+      .querySelectorAll("[data-filter-bar] a")
+      .map((link) => link.getAttribute("href") ?? "");
+    expect(links).toEqual(expect.arrayContaining(["/actions/detect/", "/platforms/aws/"]));
+    for (const link of links) expect(site.has(link), link).toBe(true);
+  });
+});
+
 describe("drafts", () => {
   it("build and are marked when drafts are included, as npm start does", async () => {
     const preview = await buildFixture("site", { includeDrafts: true });
