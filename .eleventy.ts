@@ -2,6 +2,6 @@
 import type { EleventyConfig } from "./src/eleventy-types.ts";
 import { configureSite } from "./src/site.ts";
 
-export default function (eleventyConfig: EleventyConfig): void {
-  configureSite(eleventyConfig, { includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build" });
+export default function (eleventyConfig: EleventyConfig): { pathPrefix: string } {
+  return configureSite(eleventyConfig, { includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build" });
 }

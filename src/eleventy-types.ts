@@ -5,6 +5,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
+  addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
   addTransform(name: string, transform: (this: never, content: string) => string): void;
   setLibrary(name: string, library: { render(text: string, env?: unknown): string }): void;
   setLiquidOptions(options: Record<string, unknown>): void;

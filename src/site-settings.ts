@@ -6,6 +6,15 @@ import { dataDir } from "./paths.ts";
 
 const spotlightSchema = z.strictObject({ title: z.string().min(1), text: z.string().min(1) });
 
+const analyticsSchema = z.strictObject({
+  /** The analytics script, loaded only after the reader accepts; its origin is added to the CSP. */
+  script_url: z.url({ protocol: /^https$/ }),
+  /** Where the script sends its events, when that differs from the script's origin. */
+  connect_url: z.url({ protocol: /^https$/ }).optional(),
+  /** Shown in the consent banner: who receives the data. */
+  provider: z.string().min(1),
+});
+
 const siteSchema = z.strictObject({
   /** Shown in the header and in every `<title>`. */
   name: z.string().min(1),
@@ -13,20 +22,49 @@ const siteSchema = z.strictObject({
   tagline: z.string().min(1),
   /** The `lang` of every page. */
   language: z.string().min(2),
+  /** Where the site is published, without the path prefix, e.g. https://guides.example.com */
+  base_url: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
+  /** The folder the site is served from, e.g. /docs/ ; "/" at the root of the host. */
+  path_prefix: z
+    .string()
+    .regex(/^\/([a-z0-9._-]+\/)*$/i, "must start and end with / , e.g. /docs/")
+    .default("/"),
+  /** The repository that holds the guides, linked from the footer. */
+  repository_url: z.url({ protocol: /^https$/ }).optional(),
   /** The product panel shown on every structured guide unless the guide overrides it. */
   spotlight: spotlightSchema,
+  /** Off unless set; when set, loads only after the reader consents. */
+  analytics: analyticsSchema.optional(),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema>;
+export type SiteSettingsInput = z.input<typeof siteSchema>;
 export type Spotlight = z.infer<typeof spotlightSchema>;
 
 export const siteSettingsFile = path.join(dataDir, "site.yaml");
 
-export function loadSiteSettings(file = siteSettingsFile): SiteSettings {
-  const parsed = siteSchema.safeParse(parseYaml(readFileSync(file, "utf8")));
+/** Deployment settings a CI job passes in the environment, e.g. the address GitHub Pages assigns. */
+function environmentOverrides(): Partial<SiteSettingsInput> {
+  const overrides: Partial<SiteSettingsInput> = {};
+  if (process.env.SITE_BASE_URL) overrides.base_url = process.env.SITE_BASE_URL;
+  if (process.env.SITE_PATH_PREFIX) overrides.path_prefix = process.env.SITE_PATH_PREFIX;
+  return overrides;
+}
+
+/**
+ * Reads site.yaml, then the SITE_BASE_URL and SITE_PATH_PREFIX environment variables, then `overrides`
+ * (tests build under a path prefix or with analytics this way).
+ */
+export function loadSiteSettings(file = siteSettingsFile, overrides: Partial<SiteSettingsInput> = {}): SiteSettings {
+  const parsed = siteSchema.safeParse({ ...(parseYaml(readFileSync(file, "utf8")) as object), ...environmentOverrides(), ...overrides });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${file}: ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`The site settings are invalid:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** The absolute address of a site path such as /guides/x/, with the path prefix. */
+export function absoluteUrl(site: SiteSettings, sitePath: string): string {
+  return `${site.base_url}${site.path_prefix}${sitePath.replace(/^\//, "")}`;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { registerContent } from "./content/plugin.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
@@ -7,7 +8,8 @@ import { registerPages } from "./pages/plugin.ts";
 import { registerScripts } from "./scripts/plugin.ts";
 import { registerSearch } from "./search/plugin.ts";
 import { dataDir, layoutsDir } from "./paths.ts";
-import { loadSiteSettings } from "./site-settings.ts";
+import { registerPublishing } from "./publishing/plugin.ts";
+import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
 import { registerStyles } from "./styles/plugin.ts";
 import { registerTaxonomy } from "./taxonomy/plugin.ts";
 import { loadRegistry } from "./taxonomy/registry.ts";
@@ -15,12 +17,14 @@ import { loadRegistry } from "./taxonomy/registry.ts";
 export interface SiteOptions {
   /** Build draft guides too (npm start), or leave them out (production). */
   includeDrafts: boolean;
+  /** Site settings; read from src/data/site.yaml when absent. */
+  site?: SiteSettings;
 }
 
 /** Wires every concern of the site into Eleventy. The input folder is the guides folder. */
-export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): void {
+export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): { pathPrefix: string } {
   const registry = loadRegistry();
-  const site = loadSiteSettings();
+  const site = options.site ?? loadSiteSettings();
 
   // Layouts live beside the guides folder, so the same layouts serve guides/ and the test fixture sites.
   const layouts = path.relative(path.resolve(eleventyConfig.directories.input), layoutsDir);
@@ -38,5 +42,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
   registerSearch(eleventyConfig);
+  registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
+  // Every root-relative URL in every page gets the path prefix, so templates write plain /guides/… links.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  return { pathPrefix: site.path_prefix };
 }

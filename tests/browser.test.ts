@@ -68,7 +68,7 @@ describe("search", () => {
     const filtered = await resultLinks(page);
     expect(filtered.length).toBeGreaterThan(0);
     for (const url of filtered) expect(url).toMatch(/-aws\/$/);
-    expect(page.url()).toContain("platform=AWS");
+    expect(page.url()).toContain("platform=aws");
 
     const first = page.locator("[data-search-results] a").first();
     const title = await first.textContent();
@@ -154,12 +154,21 @@ describe("accessibility and privacy", () => {
     ["not found", "/no-such-page/"],
   ] as const;
 
+  it("serves every page under the site's own Content-Security-Policy", async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     it.each(pages)(`%s page (%s) has no axe violations in ${colorScheme} mode and requests nothing from elsewhere`, async (name, url) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
       const page = await context.newPage();
       const requests: string[] = [];
+      const cspViolations: string[] = [];
       page.on("request", (request) => requests.push(request.url()));
+      page.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+      });
       await page.goto(server.url + url);
       await page.waitForLoadState("networkidle");
       const results = await new AxeBuilder({ page }).analyze();
@@ -168,7 +177,63 @@ describe("accessibility and privacy", () => {
         results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
       ).toEqual([]);
       expect(requests.filter((request) => !request.startsWith(server.url) && !request.startsWith("data:"))).toEqual([]);
+      expect(cspViolations).toEqual([]);
       await context.close();
     });
   }
+});
+
+describe("analytics consent", () => {
+  const scriptUrl = "https://analytics.example.test/script.js";
+  let consentServer: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "dspm-consent-")), "site");
+    await buildSite({
+      input: defaultGuidesDir,
+      output,
+      site: loadSiteSettings(undefined, { analytics: { provider: "Example Analytics", script_url: scriptUrl } }),
+    });
+    consentServer = await serveSite(output);
+  });
+
+  afterAll(async () => {
+    await consentServer?.close();
+  });
+
+  /** A page whose requests to other hosts are recorded and answered here, so none leaves the machine. */
+  async function openWithAnalytics(context: BrowserContext): Promise<{ page: Page; thirdParty: string[] }> {
+    const thirdParty: string[] = [];
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+      thirdParty.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
+    });
+    const page = await context.newPage();
+    await page.goto(`${consentServer.url}/`);
+    return { page, thirdParty };
+  }
+
+  it("loads nothing before the reader answers, nor after declining", async () => {
+    const context = await browser.newContext();
+    const { page, thirdParty } = await openWithAnalytics(context);
+    const banner = page.getByRole("region", { name: /help us improve/i });
+    await expect(banner.isVisible()).resolves.toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(thirdParty).toEqual([]);
+    await banner.getByRole("button", { name: "Decline" }).click();
+    await expect(banner.isVisible()).resolves.toBe(false);
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("region", { name: /help us improve/i }).isVisible()).resolves.toBe(false);
+    expect(thirdParty).toEqual([]);
+    await context.close();
+  });
+
+  it("loads the analytics script once the reader accepts", async () => {
+    const context = await browser.newContext();
+    const { page, thirdParty } = await openWithAnalytics(context);
+    await page.getByRole("button", { name: "Accept analytics" }).click();
+    await expect.poll(() => thirdParty).toEqual([scriptUrl]);
+    await context.close();
+  });
 });

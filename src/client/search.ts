@@ -1,20 +1,38 @@
 // The search page: full-text search over published guides with Pagefind, narrowed by facet checkboxes.
-// The query and the facets live in the URL, so a search can be bookmarked, shared and reloaded.
+// Facets are matched against /guides.json, the site's own metadata export, rather than Pagefind's filter
+// index, which is not byte-for-byte reproducible between builds. The query and the facets live in the
+// URL, so a search can be bookmarked, shared and reloaded.
 
-interface PagefindResultData {
+interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string };
-  filters: Record<string, string[]>;
 }
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(term: string): Promise<{ results: { url?: string; data(): Promise<PagefindResult> }[] }>;
 }
+
+interface GuideRecord {
+  path: string;
+  title: string;
+  description: string;
+  action: string;
+  subject: string;
+  platform: string;
+  risk: string;
+  regulations: string[];
+}
+
+/** Search-page facet names and the guides.json field each one reads. */
+const facetFields: Record<string, keyof GuideRecord> = {
+  platform: "platform",
+  action: "action",
+  subject: "subject",
+  risk: "risk",
+  regulation: "regulations",
+};
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = form?.querySelector<HTMLInputElement>("input[name=q]");
@@ -22,12 +40,27 @@ const resultsList = document.querySelector<HTMLOListElement>("[data-search-resul
 const status = document.querySelector<HTMLElement>("[data-search-status]");
 const maxResults = 30;
 
-function selectedFilters(): Record<string, { any: string[] }> {
-  const filters: Record<string, { any: string[] }> = {};
+function selectedFacets(): Map<string, Set<string>> {
+  const selected = new Map<string, Set<string>>();
   for (const box of form?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked") ?? []) {
-    (filters[box.name] ??= { any: [] }).any.push(box.value);
+    selected.set(box.name, (selected.get(box.name) ?? new Set()).add(box.value));
   }
-  return filters;
+  return selected;
+}
+
+/** A guide matches when, for every facet with a choice, one of its values is chosen. */
+function matches(guide: GuideRecord, selected: Map<string, Set<string>>): boolean {
+  for (const [facet, values] of selected) {
+    const field = facetFields[facet];
+    if (!field) continue;
+    const own = ([] as string[]).concat(guide[field]);
+    if (!own.some((value) => values.has(value))) return false;
+  }
+  return true;
+}
+
+function labelOf(facet: string, value: string): string {
+  return form?.querySelector<HTMLInputElement>(`input[name="${facet}"][value="${CSS.escape(value)}"]`)?.dataset.label ?? value;
 }
 
 function restoreFromUrl(): void {
@@ -47,49 +80,79 @@ function saveToUrl(): void {
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderResult(url: string, title: string, guide: GuideRecord | undefined, excerptHtml: string | undefined): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "search-result";
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
+  link.href = url;
+  link.textContent = title;
   const heading = document.createElement("h3");
   heading.className = "search-result__title";
   heading.append(link);
-  const facets = document.createElement("p");
-  facets.className = "search-result__facets";
-  facets.textContent = [...(data.filters.action ?? []), ...(data.filters.platform ?? []), ...(data.filters.subject ?? [])].join(" · ");
+  item.append(heading);
+  if (guide) {
+    const facets = document.createElement("p");
+    facets.className = "search-result__facets";
+    facets.textContent = [labelOf("action", guide.action), labelOf("platform", guide.platform), labelOf("subject", guide.subject)].join(
+      " · ",
+    );
+    item.append(facets);
+  }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  // Pagefind escapes the page text and adds only <mark> around matches.
-  excerpt.innerHTML = data.excerpt;
-  item.append(heading, facets, excerpt);
+  // Pagefind escapes the page text and adds only <mark> around matches; a description is plain text.
+  if (excerptHtml !== undefined) excerpt.innerHTML = excerptHtml;
+  else excerpt.textContent = guide?.description ?? "";
+  item.append(excerpt);
   return item;
 }
 
 async function main(): Promise<void> {
   if (!form || !input || !resultsList || !status) return;
-  const pagefind = (await import(form.dataset.pagefind ?? "/pagefind/pagefind.js")) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
-  form.classList.add("search-form--ready");
+  // Both files sit beside /search/, under whatever path prefix the site is served from. The attribute is
+  // read directly: form.action would return the facet checkboxes named "action".
+  const siteRoot = new URL("../", new URL(form.getAttribute("action") ?? "/search/", location.href));
+  const [pagefind, guides] = await Promise.all([
+    import(new URL("pagefind/pagefind.js", siteRoot).href) as Promise<Pagefind>,
+    fetch(new URL("guides.json", siteRoot)).then((response) => response.json() as Promise<{ guides: GuideRecord[] }>),
+  ]);
+  await pagefind.options({ excerptLength: 24, baseUrl: siteRoot.pathname });
+  const byUrl = new Map(guides.guides.map((guide) => [new URL(guide.path.slice(1), siteRoot).pathname, guide]));
 
   let latest = 0;
   const run = async () => {
-    const run = ++latest;
+    const current = ++latest;
     saveToUrl();
     const term = input.value.trim();
-    const filters = selectedFilters();
-    if (!term && Object.keys(filters).length === 0) {
+    const selected = selectedFacets();
+    if (!term && selected.size === 0) {
       resultsList.replaceChildren();
       status.textContent = "Type a word or pick a filter to see guides.";
       return;
     }
-    const search = await pagefind.search(term || null, { filters });
-    const found = await Promise.all(search.results.slice(0, maxResults).map((result) => result.data()));
+    let items: HTMLLIElement[];
+    let count: number;
+    if (term) {
+      const search = await pagefind.search(term);
+      const found = await Promise.all(search.results.map((result) => result.data()));
+      const kept = found.filter((result) => {
+        const guide = byUrl.get(new URL(result.url, location.href).pathname);
+        return guide !== undefined && matches(guide, selected);
+      });
+      count = kept.length;
+      items = kept
+        .slice(0, maxResults)
+        .map((result) =>
+          renderResult(result.url, result.meta.title ?? result.url, byUrl.get(new URL(result.url, location.href).pathname), result.excerpt),
+        );
+    } else {
+      const kept = [...byUrl].filter(([, guide]) => matches(guide, selected));
+      count = kept.length;
+      items = kept.slice(0, maxResults).map(([url, guide]) => renderResult(url, guide.title, guide, undefined));
+    }
     // A slower earlier search must not overwrite the answer to a later one.
-    if (run !== latest) return;
-    resultsList.replaceChildren(...found.map(renderResult));
-    const count = search.results.length;
+    if (current !== latest) return;
+    resultsList.replaceChildren(...items);
     status.textContent =
       count === 0 ? "No guide matches. Remove a filter or try another word." : `${count} guide${count === 1 ? "" : "s"} found`;
   };

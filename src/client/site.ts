@@ -1,4 +1,5 @@
 // Comforts added on top of pages that work without JavaScript.
+import { setUpConsent } from "./consent.ts";
 import { applyTheme, effectiveTheme, storeTheme } from "./theme-choice.ts";
 
 function setUpThemeToggle(): void {
@@ -97,3 +98,4 @@ function setUpListFilters(): void {
 setUpThemeToggle();
 setUpCopyButtons();
 setUpListFilters();
+setUpConsent();

@@ -63,6 +63,10 @@ export interface Catalog {
   termUrls: Record<string, string>;
   nextSteps: Record<string, NextStep[]>;
   searchFacets: SearchFacet[];
+  /** When each listed guide last changed (YYYY-MM-DD), by URL: its `reviewed` date, else its last git commit. */
+  updated: Record<string, string>;
+  /** The newest of those dates: the site's own last change. */
+  lastUpdated: string;
   /** Every subject × every platform of the registry, so gaps show as well as guides. */
   coverage: CoverageRow[];
   includeDrafts: boolean;
@@ -98,7 +102,15 @@ export function isBuilt(guide: Guide, includeDrafts: boolean): boolean {
   return guide.status !== "draft" || includeDrafts;
 }
 
-export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDrafts: boolean): Catalog {
+/** A date that never changes between builds, for guides that have neither a review date nor a commit. */
+const undatedFallback = "1970-01-01";
+
+export function buildCatalog(
+  all: Guide[],
+  registry: TaxonomyRegistry,
+  includeDrafts: boolean,
+  commitDates: ReadonlyMap<string, string> = new Map(),
+): Catalog {
   const byOrder = compareGuides(registry);
   const listed = all.filter((guide) => isBuilt(guide, includeDrafts)).sort(byOrder);
 
@@ -172,10 +184,17 @@ export function buildCatalog(all: Guide[], registry: TaxonomyRegistry, includeDr
     { name: "regulation", heading: "Regulation", terms: usedBy(registry.terms.regulations, (guide) => guide.regulations) },
   ];
 
+  const updated = Object.fromEntries(
+    listed.map((guide) => [guide.url, guide.reviewed ?? commitDates.get(guide.inputPath) ?? undatedFallback]),
+  );
+  const lastUpdated = Object.values(updated).reduce((newest, date) => (date > newest ? date : newest), undatedFallback);
+
   return {
     listed,
     bySubject,
     coverage,
+    updated,
+    lastUpdated,
     searchFacets: searchFacets.filter((facet) => facet.terms.length > 0),
     termPages: Object.values(termPagesByKind).flat(),
     termPagesByKind,

@@ -5,6 +5,7 @@ import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
 import { readGuides, type Guide, type GuideSource } from "./guide.ts";
+import { lastCommitDates } from "../publishing/dates.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
 
@@ -36,7 +37,7 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     const { guides, problems } = readGuides(readGuideSources(directories.input), registry, site);
     if (problems.length > 0) throw new GuideValidationError(problems);
-    catalog = buildCatalog(guides, registry, includeDrafts);
+    catalog = buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input));
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
   });
 

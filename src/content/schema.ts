@@ -114,13 +114,15 @@ export const requiredSections: Record<string, string> = {
 };
 
 function taxonomyValue<T extends Term>(registry: TaxonomyRegistry, kind: TaxonomyKind, noun: string) {
-  return z.string().transform((value, ctx): T => {
+  const slugs = registry.slugs(kind);
+  const described = z
+    .string()
+    .meta({ description: `A ${noun} of src/data/taxonomy.yaml: its slug, its label or an alias`, examples: slugs });
+  return described.transform((value, ctx): T => {
     const term = registry.resolve(kind, value);
     if (term) return term as T;
     const suggestion = registry.suggest(kind, value);
-    const fix = suggestion
-      ? `did you mean "${suggestion}"?`
-      : `use one of ${registry.slugs(kind).join(", ")} (or add it to src/data/taxonomy.yaml)`;
+    const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of ${slugs.join(", ")} (or add it to src/data/taxonomy.yaml)`;
     ctx.issues.push({ code: "custom", input: value, message: `unknown ${noun} "${value}": ${fix}` });
     return z.NEVER;
   });
@@ -211,6 +213,16 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
 export function legacyGuideSchema(registry: TaxonomyRegistry) {
   // A legacy meta_title may be longer than a search result shows; the page title is shortened instead.
   return z.looseObject({ ...metadataFields(registry), meta_title: text.optional(), layout: z.string() });
+}
+
+/** The structured guide's front matter as JSON Schema, for editors and tools that validate or import guides. */
+export function guideJsonSchema(registry: TaxonomyRegistry): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(structuredGuideSchema(registry), { io: "input", unrepresentable: "any", target: "draft-2020-12" }),
+    title: "dspm-guides guide front matter",
+    description:
+      "The YAML front matter of a structured guide. Generated from src/content/schema.ts; the build applies further checks (file name, primary-regulation controls, sections required when published).",
+  };
 }
 
 export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSchema>>;

@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { EleventyConfig } from "../eleventy-types.ts";
+import { projectRoot } from "../paths.ts";
 
-/** Site pages that are not guides nor taxonomy terms. Their markup lives in layouts/. */
+const faviconUrl = "/assets/favicon.svg";
+
+/** Site pages that are not guides nor taxonomy terms (their markup lives in layouts/), and the favicon. */
 export function registerPages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("index.liquid", "", { layout: "home.liquid", permalink: "/", eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("search.liquid", "", {
@@ -14,4 +19,11 @@ export function registerPages(eleventyConfig: EleventyConfig): void {
     permalink: "/404.html",
     eleventyExcludeFromCollections: true,
   });
+  const favicon = readFileSync(path.join(projectRoot, "src", "assets", "favicon.svg"), "utf8");
+  eleventyConfig.addGlobalData("faviconUrl", faviconUrl);
+  eleventyConfig.addTemplate(
+    "assets/favicon.11ty.js",
+    { render: () => favicon },
+    { permalink: faviconUrl, layout: false, eleventyExcludeFromCollections: true },
+  );
 }

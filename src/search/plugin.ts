@@ -1,3 +1,4 @@
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -8,24 +9,31 @@ export const searchIndexFolder = "pagefind";
 /**
  * Indexes the written site with Pagefind after every build, in `npm run build` and `npm start` alike.
  * Only elements marked data-pagefind-body are indexed: published guides mark their article, so the
- * chrome, taxonomy pages and unpublished guides stay out of the results.
+ * chrome, taxonomy pages and unpublished guides stay out of the results. Pages are added one at a time
+ * in path order, because indexing a folder in parallel numbers pages differently from run to run and
+ * two builds of one commit must write the same bytes.
  */
 export async function indexSite(siteFolder: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", includeCharacters: "-_." });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteFolder });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteFolder}: ${added.errors.join("; ")}`);
+    const pages = (await readdir(siteFolder, { recursive: true, encoding: "utf8" })).filter((file) => file.endsWith(".html")).sort();
+    for (const page of pages) {
+      const added = await index.addHTMLFile({
+        url: `/${page.split(path.sep).join("/")}`.replace(/index\.html$/, ""),
+        content: await readFile(path.join(siteFolder, page), "utf8"),
+      });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join("; ")}`);
+    }
     const written = await index.writeFiles({ outputPath: path.join(siteFolder, searchIndexFolder) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return added.page_count;
+    return pages.length;
   } finally {
     await pagefind.close();
   }
 }
 
 export function registerSearch(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData("pagefindUrl", `/${searchIndexFolder}/pagefind.js`);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     await indexSite(directories.output);
   });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite } from "../../src/build.ts";
+import { loadSiteSettings, type SiteSettingsInput } from "../../src/site-settings.ts";
 
 export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");
 
@@ -42,13 +43,19 @@ export function temporaryFolder(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `dspm-${prefix}-`));
 }
 
-export async function buildGuides(input: string, options: { includeDrafts?: boolean } = {}): Promise<BuiltSite> {
+export interface BuildTestOptions {
+  includeDrafts?: boolean;
+  /** Site settings to change for this build, e.g. a path prefix or analytics. */
+  settings?: Partial<SiteSettingsInput>;
+}
+
+export async function buildGuides(input: string, options: BuildTestOptions = {}): Promise<BuiltSite> {
   const output = path.join(temporaryFolder("site"), "_site");
-  await buildSite({ input, output, includeDrafts: options.includeDrafts ?? false });
+  await buildSite({ input, output, includeDrafts: options.includeDrafts ?? false, site: loadSiteSettings(undefined, options.settings) });
   return new BuiltSite(output);
 }
 
-export function buildFixture(name: string, options: { includeDrafts?: boolean } = {}): Promise<BuiltSite> {
+export function buildFixture(name: string, options: BuildTestOptions = {}): Promise<BuiltSite> {
   return buildGuides(path.join(fixturesDir, name, "guides"), options);
 }
 
@@ -65,6 +72,58 @@ export function internalLinks(page: HTMLElement): string[] {
     .filter((href) => href.startsWith("/"))
     .map((href) => href.split("#")[0]!)
     .filter((href) => href !== "");
+}
+
+/**
+ * Every link, script, stylesheet and form target of every page that does not resolve: a missing file,
+ * or a #fragment with no element of that id in the target page. Links must carry the path prefix.
+ */
+export function brokenLinks(site: BuiltSite, prefix = "/"): string[] {
+  const broken: string[] = [];
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (url: string) => {
+    let found = ids.get(url);
+    if (!found) {
+      found = new Set(
+        site
+          .page(url)
+          .querySelectorAll("[id]")
+          .map((element) => element.id),
+      );
+      ids.set(url, found);
+    }
+    return found;
+  };
+  for (const url of site.urls()) {
+    const page = site.page(url);
+    const targets = [
+      ...page.querySelectorAll("a[href], link[href]").map((element) => element.getAttribute("href") ?? ""),
+      ...page.querySelectorAll("script[src]").map((element) => element.getAttribute("src") ?? ""),
+      ...page.querySelectorAll("form[action]").map((element) => element.getAttribute("action") ?? ""),
+    ];
+    for (const target of targets) {
+      if (/^[a-z]+:/i.test(target)) continue;
+      const [pathAndQuery = "", fragment] = target.split("#");
+      const targetPath = pathAndQuery.split("?")[0] ?? "";
+      let resolved = url;
+      if (targetPath) {
+        if (!targetPath.startsWith(prefix)) {
+          broken.push(`${url} → ${target}: does not start with the path prefix ${prefix}`);
+          continue;
+        }
+        resolved = `/${targetPath.slice(prefix.length)}`;
+        if (!resolves(site, resolved)) {
+          broken.push(`${url} → ${target}: no such file`);
+          continue;
+        }
+        if (!resolved.endsWith("/") && site.has(`${resolved}/`)) resolved = `${resolved}/`;
+      }
+      if (fragment && /(\/|\.html)$/.test(resolved) && !idsOf(resolved).has(decodeURIComponent(fragment))) {
+        broken.push(`${url} → ${target}: no element with id "${fragment}"`);
+      }
+    }
+  }
+  return broken;
 }
 
 /** Does a link resolve to a written file, as a static host would serve it (`/x` serves `/x/index.html`)? */

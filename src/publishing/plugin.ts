@@ -1,0 +1,91 @@
+import type { Catalog, TermPage } from "../content/catalog.ts";
+import type { Guide } from "../content/guide.ts";
+import { guideJsonSchema } from "../content/schema.ts";
+import type { EleventyConfig } from "../eleventy-types.ts";
+import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
+import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
+import { guideSchemaPath, guidesJson } from "./exports.ts";
+import { atomFeed } from "./feeds.ts";
+import { headersFile, metaContentSecurityPolicy, staticWebAppConfig } from "./headers.ts";
+import { robotsTxt, sitemapXml } from "./sitemap.ts";
+import { jsonForScript, structuredData } from "./structured-data.ts";
+
+interface PublishingData {
+  catalog: Catalog;
+  platformPage?: TermPage;
+}
+
+/** Where the feed of one platform's guides is published. */
+export const platformFeedPath = (termPage: TermPage) => `${termPage.url}feed.xml`;
+export const siteFeedPath = "/feed.xml";
+
+/**
+ * What the site publishes for machines and hosts: head metadata (canonical URL, Open Graph, JSON-LD),
+ * sitemap.xml, robots.txt, Atom feeds, /guides.json, the guide JSON Schema and the `_headers` file.
+ */
+export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSettings, registry: TaxonomyRegistry): void {
+  const file = (permalink: string, render: (data: PublishingData) => string) =>
+    eleventyConfig.addTemplate(
+      `publishing${permalink.replace(/[^a-z0-9]+/gi, "-")}.11ty.js`,
+      { render },
+      {
+        permalink,
+        layout: false,
+        eleventyExcludeFromCollections: true,
+      },
+    );
+
+  eleventyConfig.addGlobalData("feeds", { site: siteFeedPath });
+  eleventyConfig.addGlobalData("contentSecurityPolicy", metaContentSecurityPolicy(site));
+  // Filters take the settings as an argument rather than closing over them: Eleventy reuses compiled
+  // templates across builds in one process, with the filters of the first build.
+  // A page that is not written (a draft in production) has no URL; it gets no address either.
+  eleventyConfig.addFilter("absoluteUrl", (sitePath: string | false, settings: SiteSettings) =>
+    typeof sitePath === "string" ? absoluteUrl(settings, sitePath) : "",
+  );
+  eleventyConfig.addFilter("platformFeed", (termPage: TermPage) => platformFeedPath(termPage));
+  eleventyConfig.addFilter(
+    "jsonLd",
+    (
+      path: string | false,
+      settings: SiteSettings,
+      guide: Guide | undefined,
+      termPage: TermPage | undefined,
+      pageTitle: string | undefined,
+      catalog: Catalog,
+    ) => (typeof path === "string" ? jsonForScript(structuredData({ site: settings, catalog, path, guide, termPage, pageTitle })) : "{}"),
+  );
+
+  file("/sitemap.xml", ({ catalog }) => sitemapXml(site, catalog));
+  file("/robots.txt", () => robotsTxt(site));
+  file("/_headers", () => headersFile(site));
+  file("/staticwebapp.config.json", () => staticWebAppConfig(site));
+  file("/guides.json", ({ catalog }) => guidesJson(site, catalog));
+  file(guideSchemaPath, () => `${JSON.stringify(guideJsonSchema(registry), null, 2)}\n`);
+  file(siteFeedPath, ({ catalog }) =>
+    atomFeed({ site, path: siteFeedPath, pagePath: "/", title: site.name, guides: catalog.listed, updated: catalog.updated }),
+  );
+
+  eleventyConfig.addTemplate(
+    "publishing-platform-feed.11ty.js",
+    {
+      render: ({ catalog, platformPage }: PublishingData) =>
+        platformPage
+          ? atomFeed({
+              site,
+              path: platformFeedPath(platformPage),
+              pagePath: platformPage.url,
+              title: `${platformPage.term.label} guides | ${site.name}`,
+              guides: catalog.listed.filter((guide) => guide.platform === platformPage.term),
+              updated: catalog.updated,
+            })
+          : "",
+    },
+    {
+      pagination: { data: "catalog.termPagesByKind.platforms", size: 1, alias: "platformPage", addAllPagesToCollections: false },
+      permalink: ({ platformPage }: PublishingData) => (platformPage ? platformFeedPath(platformPage) : false),
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    },
+  );
+}
