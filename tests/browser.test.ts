@@ -237,3 +237,36 @@ describe("analytics consent", () => {
     await context.close();
   });
 });
+
+describe("under a path prefix", () => {
+  let prefixedServer: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), "dspm-prefix-")), "site");
+    await buildSite({ input: defaultGuidesDir, output, site: loadSiteSettings(undefined, { path_prefix: "/docs/" }) });
+    prefixedServer = await serveSite(output, "/docs/");
+  });
+
+  afterAll(async () => {
+    await prefixedServer?.close();
+  });
+
+  it("searches and opens results under /docs/", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(`${prefixedServer.url}/docs/`);
+    await page.getByRole("search", { name: "Site search" }).getByRole("searchbox").fill("key vault");
+    await page.getByRole("search", { name: "Site search" }).getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => resultLinks(page)).not.toEqual([]);
+    const links = await resultLinks(page);
+    for (const link of links) expect(link).toMatch(/^\/docs\/guides\//);
+    await page.locator("[data-search-results] a").first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(links[0]);
+    expect(failed).toEqual([]);
+    await context.close();
+  });
+});
