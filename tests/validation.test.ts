@@ -31,31 +31,31 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   it("unknown taxonomy values, with a suggestion when one is close", () => {
     const name = file("unknown-taxonomy", "detect-pii-azure.md");
     expect(problemsOf("unknown-taxonomy")).toEqual([
-      `${name}: platform: unknown platform "azurre": did you mean "azure"?`,
-      `${name}: risk: unknown risk "data leaks": use one of ${registry.slugs("risks").join(", ")} (or add it to src/data/taxonomy.yaml)`,
-      `${name}: regulation[1]: unknown regulation "PCI DDS": did you mean "pci-dss"?`,
+      `${name}:4: platform: unknown platform "azurre": did you mean "azure"?`,
+      `${name}:5: risk: unknown risk "data leaks": use one of ${registry.slugs("risks").join(", ")} (or add it to src/data/taxonomy.yaml)`,
+      `${name}:6: regulation[1]: unknown regulation "PCI DDS": did you mean "pci-dss"?`,
     ]);
   });
 
   it("wrong type", () => {
     const name = file("wrong-type", "detect-pii-gcp.md");
     expect(problemsOf("wrong-type")).toEqual([
-      `${name}: order: expected a number, got the text "first": write a number here`,
-      `${name}: tags: expected a list, got number 12: write a list here`,
+      `${name}:9: order: expected a number, got the text "first": write a number here`,
+      `${name}:10: tags: expected a list, got number 12: write a list here`,
     ]);
   });
 
   it("invalid status and difficulty", () => {
     const name = file("invalid-status", "detect-pii-snowflake.md");
     expect(problemsOf("invalid-status")).toEqual([
-      `${name}: difficulty: the text "expert" is not allowed: use one of beginner, intermediate, advanced`,
-      `${name}: status: the text "live" is not allowed: use one of published, coming-soon, draft`,
+      `${name}:7: difficulty: the text "expert" is not allowed: use one of beginner, intermediate, advanced`,
+      `${name}:8: status: the text "live" is not allowed: use one of published, coming-soon, draft`,
     ]);
   });
 
   it("invalid action", () => {
     expect(problemsOf("invalid-action")).toEqual([
-      `${file("invalid-action", "pii-review-databricks.md")}: action: unknown action "audit": use one of detect, prevent, fix (or add it to src/data/taxonomy.yaml)`,
+      `${file("invalid-action", "pii-review-databricks.md")}:4: action: unknown action "audit": use one of detect, prevent, fix (or add it to src/data/taxonomy.yaml)`,
     ]);
   });
 
@@ -63,7 +63,7 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     const [problem, ...rest] = problemsOf("malformed-yaml");
     expect(rest).toEqual([]);
     expect(problem).toMatch(
-      /^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/,
+      /^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md:6: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/,
     );
   });
 
@@ -85,7 +85,7 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   it("a published structured guide without its sections", () => {
     const problems = problemsOf("missing-sections");
     const name = file("missing-sections", "prevent-exposure-of-pii-aws.md");
-    expect(problems).toContain(`${name}: steps: needs at least 1 entry: add one`);
+    expect(problems).toContain(`${name}:9: steps: needs at least 1 entry: add one`);
     expect(problems).toContain(
       `${name}: references: is missing: a published guide needs it: add references: with title: and url: entries, or set status: coming-soon`,
     );
@@ -95,9 +95,9 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   it("commands must say what they change, destructive ones with a warning; controls must cover the primary regulation", () => {
     const name = file("unsafe-command", "fix-exposure-of-pii-aws.md");
     expect(problemsOf("unsafe-command")).toEqual([
-      `${name}: steps[0].command.warning: is missing: a destructive command needs a warning: say what cannot be undone and what to check first`,
-      `${name}: steps[1].command.effect: is missing: add "effect:" with one of reads, changes, destructive`,
-      `${name}: controls: maps no control of the primary regulation GDPR: add one with framework: GDPR`,
+      `${name}:18: steps[0].command.warning: is missing: a destructive command needs a warning: say what cannot be undone and what to check first`,
+      `${name}:23: steps[1].command.effect: is missing: add "effect:" with one of reads, changes, destructive`,
+      `${name}:33: controls: maps no control of the primary regulation GDPR: add one with framework: GDPR`,
     ]);
   });
 
@@ -105,7 +105,7 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     const name = file("unknown-field", "detect-pii-aws.md");
     expect(problemsOf("unknown-field")).toEqual([
       `${name}: platform: is missing: add "platform:" with text`,
-      `${name}: front matter: unknown field "platfrom" (did you mean "platform"?): rename or remove it (the front-matter reference is in README.md)`,
+      `${name}:4: front matter: unknown field "platfrom" (did you mean "platform"?): rename or remove it (the front-matter reference is in README.md)`,
     ]);
   });
 });
@@ -124,7 +124,7 @@ describe("the build stops before writing anything", () => {
     expect(existsSync(`${output}.staging`)).toBe(false);
   });
 
-  it("npm run build exits non-zero and prints file: field: problem lines", () => {
+  it("npm run build exits non-zero and prints file:line: field: problem lines", () => {
     const result = runScript("src/cli/build.ts", [
       "--input",
       "tests/fixtures/invalid/empty-file/guides",
@@ -139,11 +139,11 @@ describe("the build stops before writing anything", () => {
   it("npm run check validates without building: 1 on problems, 0 when clean", () => {
     const bad = runScript("src/cli/check.ts", ["tests/fixtures/invalid/wrong-type/guides"]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain("detect-pii-gcp.md: order: expected a number");
-    const good = runScript("src/cli/check.ts", ["tests/fixtures/site/guides"]);
+    expect(bad.stderr).toContain("detect-pii-gcp.md:9: order: expected a number");
+    const good = runScript("src/cli/check.ts", ["guides"]);
     expect(good.stderr).toBe("");
     expect(good.status).toBe(0);
-    expect(good.stdout).toContain("9 guide files checked: 9 valid, no problems.");
+    expect(good.stdout).toMatch(/^\d+ guide files checked: 0 problems, 0 warnings\.$/m);
   });
 });
 

@@ -1,9 +1,12 @@
-// Validates guides without building: `npm run check [files or folders…]` (default: guides/).
+// Validates guides without building: `npm run check [--strict] [files or folders…]` (default: guides/).
+// Exit code 0 when there is no error (warnings alone pass unless --strict), 1 otherwise.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { readGuideSources } from "../content/plugin.ts";
+import { parseArgs } from "node:util";
 import { readGuides, type GuideSource } from "../content/guide.ts";
+import { readGuideSources } from "../content/plugin.ts";
 import { formatProblem } from "../content/problems.ts";
+import { reviewGuides } from "../content/review.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry } from "../taxonomy/registry.ts";
@@ -14,14 +17,34 @@ function sourcesFor(target: string): GuideSource[] {
   return [{ path: file, displayPath: path.relative(process.cwd(), file), text: readFileSync(file, "utf8") }];
 }
 
-const targets = process.argv.slice(2);
-const sources = (targets.length > 0 ? targets : [defaultGuidesDir]).flatMap(sourcesFor);
+const { values, positionals } = parseArgs({
+  options: { strict: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
+const targets = positionals.length > 0 ? positionals : [defaultGuidesDir];
+const sources = targets.flatMap(sourcesFor);
 const { guides, problems } = readGuides(sources, loadRegistry(), loadSiteSettings());
+
+// Links may point at any guide of the site, not only those checked now.
+const knownSlugs = new Set([...sources, ...readGuideSources(defaultGuidesDir)].map((source) => path.basename(source.path, ".md")));
+const sourceByPath = new Map(sources.map((source) => [source.path, source]));
+const warnings = reviewGuides(
+  guides.flatMap((guide) => {
+    const source = sourceByPath.get(guide.inputPath);
+    return source ? [{ source, guide }] : [];
+  }),
+  knownSlugs,
+  new Date(),
+);
+
 for (const problem of problems) console.error(formatProblem(problem));
-const checked = `${sources.length} guide file${sources.length === 1 ? "" : "s"} checked`;
-if (problems.length > 0) {
-  console.error(`${checked}: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`);
+for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+const summary = `${plural(sources.length, "guide file")} checked: ${plural(problems.length, "problem")}, ${plural(warnings.length, "warning")}.`;
+const failed = problems.length > 0 || (values.strict && warnings.length > 0);
+if (failed) {
+  console.error(summary);
   process.exitCode = 1;
 } else {
-  console.log(`${checked}: ${guides.length} valid, no problems.`);
+  console.log(summary);
 }

@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import type { ActionTerm, RegulationTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
+import { frontMatterLocator, parseFieldPath } from "./locate.ts";
 import { describeIssue, fieldPath, type Problem } from "./problems.ts";
 import {
   canonicalWord,
@@ -46,6 +47,8 @@ export interface Guide {
   order: number;
   tags: string[];
   reviewed?: string;
+  /** The text below the front matter: markdown prose, or a legacy guide's HTML. */
+  body: string;
   primaryRisk?: string;
   prerequisites?: StructuredFrontMatter["prerequisites"];
   steps?: Step[];
@@ -53,6 +56,8 @@ export interface Guide {
   bestPractices?: StructuredFrontMatter["best_practices"];
   references?: StructuredFrontMatter["references"];
   controls?: Control[];
+  /** HTML a migration could not map, shown in its own marked section until an author moves it. */
+  legacyContent?: string;
   spotlight: Spotlight | false;
 }
 
@@ -95,26 +100,33 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   if (!/^---\r?\n/.test(source.text)) {
     return fail(source, "front matter", "does not start the file: put a --- line first, then the fields, then a closing --- line");
   }
-  let parsed: { data: Record<string, unknown>; content: string };
+  let parsed: { data: Record<string, unknown>; content: string; matter: string };
   try {
     // Passing options turns off gray-matter's cache, which would hand identical files one shared object.
     parsed = matter(source.text, {});
   } catch (error) {
-    return fail(
+    const failure = fail(
       source,
       "front matter",
       `is not valid YAML (${describeYamlError(error)}): fix the syntax there; quote values that contain a colon`,
     );
+    const mark = (error as { mark?: { line: number } }).mark;
+    if (mark && failure.problems[0]) failure.problems[0].line = mark.line + 2;
+    return failure;
   }
   const data = parsed.data ?? {};
   const legacy = typeof data.layout === "string" && data.layout.trim().toLowerCase() === legacyLayoutName;
   const schema = legacy ? legacyGuideSchema(registry) : structuredGuideSchema(registry);
   const result = schema.safeParse(data, { reportInput: true });
+  const locate = frontMatterLocator(parsed.matter);
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
+      // An unknown field is reported where it is written, not at its parent.
+      const located = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
       problems.push({
         file: source.displayPath,
+        line: locate(located.filter((key) => typeof key !== "symbol")),
         field: fieldPath(issue.path) || "front matter",
         message: describeIssue(issue, Object.keys(schema.shape)),
       });
@@ -180,6 +192,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   if (legacy && parsed.content.trim() === "") {
     problems.push({ file: source.displayPath, field: "body", message: "is empty: a legacy guide's HTML body is its content; add it back" });
   }
+  for (const problem of problems) problem.line ??= locate(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
     return {
       problems:
@@ -211,12 +224,14 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       order: front.order,
       tags: front.tags,
       reviewed: front.reviewed,
+      body: parsed.content,
       primaryRisk: structured?.primary_risk,
       prerequisites: structured?.prerequisites,
       steps: structured?.steps,
       architecture: structured?.architecture,
       bestPractices: structured?.best_practices,
       references: structured?.references,
+      legacyContent: structured?.legacy_content,
       controls: structured?.controls,
       // A legacy body carries its own spotlight panel, so the chrome adds none.
       spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),

@@ -4,13 +4,15 @@ import { editDistance } from "../taxonomy/registry.ts";
 /** One thing wrong with one guide, printed as `file: field: what is wrong: how to fix it`. */
 export interface Problem {
   file: string;
+  /** The line of the file the problem is on, when it is a front-matter field that can be found. */
+  line?: number;
   field: string;
   /** "what is wrong: how to fix it" */
   message: string;
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}: ${problem.field}: ${problem.message}`;
+  return `${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.field}: ${problem.message}`;
 }
 
 /** Thrown when guides are invalid; the message lists every problem, one a line. */

@@ -26,14 +26,12 @@ export const commandEffects = ["reads", "changes", "destructive"] as const;
 
 const commandSchema = z
   .strictObject({
-    /** The command itself, exactly as a reader would paste it; placeholders look like <vault-name>. */
-    code: text,
-    /** Language of the block, for highlighting and its label (default bash). */
-    language: text.default("bash"),
-    /** reads (changes nothing), changes (alters state, can be undone) or destructive (cannot be undone). */
-    effect: z.enum(commandEffects),
-    /** What the reader must know before running it; required when the effect is destructive. */
-    warning: text.optional(),
+    code: text.describe("The command itself, exactly as a reader would paste it; placeholders look like <vault-name>."),
+    language: text.default("bash").describe("Language of the block, for highlighting and its label (default bash)."),
+    effect: z
+      .enum(commandEffects)
+      .describe("reads (changes nothing), changes (alters state, can be undone) or destructive (cannot be undone)."),
+    warning: text.optional().describe("What the reader must know before running it; required when the effect is destructive."),
   })
   .superRefine((command, ctx) => {
     if (command.effect === "destructive" && !command.warning) {
@@ -46,59 +44,77 @@ const commandSchema = z
   });
 
 const stepSchema = z.strictObject({
-  /** What the step achieves, as a short imperative sentence. */
-  title: text,
-  /** Markdown prose: what to do and why. */
-  body: text,
-  /** Optional command block. */
-  command: commandSchema.optional(),
+  title: text.describe("What the step achieves, as a short imperative sentence."),
+  body: text.describe("Markdown prose: what to do and why."),
+  command: commandSchema.optional().describe("Optional command block."),
 });
 
 const sectionFields = {
-  /** One line naming the primary risk this guide reduces, shown in the "Why it matters" callout. */
-  primary_risk: text.optional(),
-  /** The three prerequisite cards. */
+  primary_risk: text.optional().describe('One line naming the primary risk this guide reduces, shown in the "Why it matters" callout.'),
   prerequisites: z
     .strictObject({
-      /** Roles and permissions the reader needs. */
-      permissions: list,
-      /** CLIs and tools to install. */
-      tools: list,
-      /** What must already be in place. */
-      setup: list,
+      permissions: list.describe("Roles and permissions the reader needs."),
+      tools: list.describe("CLIs and tools to install."),
+      setup: list.describe("What must already be in place."),
     })
-    .optional(),
-  /** Numbered steps, in order. */
-  steps: z.array(stepSchema).min(1).optional(),
-  /** The architecture: components with their role, and the stages of the flow in order. */
+    .optional()
+    .describe("The three prerequisite cards."),
+  steps: z.array(stepSchema).min(1).optional().describe("Numbered steps, in order."),
   architecture: z
     .strictObject({
-      components: z.array(z.strictObject({ name: text, role: text })).min(1),
-      flow: z.array(text).min(2),
+      components: z
+        .array(
+          z.strictObject({
+            name: text.describe("The component, e.g. a service or a tool."),
+            role: text.describe("What it does in this guide, in one line."),
+          }),
+        )
+        .min(1)
+        .describe("The parts involved, drawn as cards."),
+      flow: z.array(text).min(2).describe("The stages in order (two or more, usually four), drawn as a diagram."),
     })
-    .optional(),
-  /** Best-practice cards; mark the common-pitfalls card with `pitfalls: true`. */
+    .optional()
+    .describe("The architecture: components with their role, and the stages of the flow in order."),
   best_practices: z
-    .array(z.strictObject({ title: text, items: list, pitfalls: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        title: text.describe("The card's heading."),
+        items: list.describe("One practice a line."),
+        pitfalls: z.boolean().default(false).describe("true for the common-pitfalls card, drawn as a warning."),
+      }),
+    )
     .min(1)
-    .optional(),
-  /** Further reading: primary documentation first. */
+    .optional()
+    .describe("Best-practice cards; mark the common-pitfalls card with `pitfalls: true`."),
   references: z
-    .array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) }))
+    .array(
+      z.strictObject({
+        title: text.describe("The page's title, and its publisher when that helps."),
+        url: z.url({ protocol: /^https?$/ }).describe("The full https:// address."),
+      }),
+    )
     .min(1)
-    .optional(),
-  /** Replaces the site-wide product spotlight for this guide; `false` hides it. */
-  spotlight: z.union([z.literal(false), z.strictObject({ title: text, text })]).optional(),
+    .optional()
+    .describe("Further reading: primary documentation first."),
+  spotlight: z
+    .union([
+      z.literal(false),
+      z.strictObject({ title: text.describe("The panel's heading."), text: text.describe("The panel's text, one paragraph.") }),
+    ])
+    .optional()
+    .describe("Replaces the site-wide product spotlight for this guide; `false` hides it."),
+  legacy_content: text
+    .optional()
+    .describe("HTML that `npm run migrate` could not map to a section, kept verbatim; move it into the sections, then delete the field."),
 };
 
 function controlSchema(registry: TaxonomyRegistry) {
   return z.strictObject({
-    /** The framework, a regulation from the registry, e.g. PCI-DSS. */
-    framework: taxonomyValue<RegulationTerm>(registry, "regulations", "regulation"),
-    /** The control's identifier in that framework, e.g. 8.6.2, IA-5(7) or CC6.1. */
-    id: text,
-    /** One line, in your own words, on what the control asks for. */
-    summary: text,
+    framework: taxonomyValue<RegulationTerm>(registry, "regulations", "regulation").describe(
+      "The framework, a regulation from the registry, e.g. PCI-DSS.",
+    ),
+    id: text.describe("The control's identifier in that framework, e.g. 8.6.2, IA-5(7) or CC6.1."),
+    summary: text.describe("One line, in your own words, on what the control asks for."),
   });
 }
 
@@ -110,6 +126,10 @@ export const requiredSections: Record<string, string> = {
   architecture: "add architecture: with components: (name:, role:) and flow: (two or more stages)",
   best_practices: "add best_practices: with cards of title: and items:",
   references: "add references: with title: and url: entries",
+};
+
+/** Sections a published guide should have; `npm run check` warns when one is missing (migrated guides start without them). */
+export const recommendedSections: Record<string, string> = {
   controls: "add controls: with framework:, id: and summary: for the guide's primary regulation",
 };
 
@@ -131,38 +151,46 @@ function taxonomyValue<T extends Term>(registry: TaxonomyRegistry, kind: Taxonom
 /** Fields every guide has, legacy or structured. */
 function metadataFields(registry: TaxonomyRegistry) {
   return {
-    /** The page heading. */
-    title: text,
-    /** One or two sentences: shown under the title, in lists and in the meta description. */
-    description: text,
-    /** Optional longer `<title>` for search results; the title is used when absent. */
-    meta_title: text.max(maxTitleLength).optional(),
-    /** detect, prevent or fix; taken from the file name when absent. */
-    action: taxonomyValue<ActionTerm>(registry, "actions", "action").optional(),
-    /** What is protected, e.g. "API keys, secrets & tokens"; taken from the file name when absent. */
-    subject: taxonomyValue<Term>(registry, "subjects", "subject").optional(),
-    /** The cloud or data platform, e.g. aws. */
-    platform: taxonomyValue<Term>(registry, "platforms", "platform"),
-    /** The primary risk, e.g. "insecure APIs". */
-    risk: taxonomyValue<Term>(registry, "risks", "risk"),
-    /** One regulation or a list of them, e.g. PCI-DSS or [PCI-DSS, SOC 2]. */
+    title: text.describe("The page heading."),
+    description: text.describe("One or two sentences: shown under the title, in lists and in the meta description."),
+    meta_title: text
+      .max(maxTitleLength)
+      .optional()
+      .describe("Optional longer `<title>` for search results; the title is used when absent."),
+    action: taxonomyValue<ActionTerm>(registry, "actions", "action")
+      .optional()
+      .describe("detect, prevent or fix; taken from the file name when absent."),
+    subject: taxonomyValue<Term>(registry, "subjects", "subject")
+      .optional()
+      .describe('What is protected, e.g. "API keys, secrets & tokens"; taken from the file name when absent.'),
+    platform: taxonomyValue<Term>(registry, "platforms", "platform").describe(
+      'The cloud or data platform: aws, azure, gcp, databricks or snowflake (labels and aliases such as "Microsoft Azure" work too).',
+    ),
+    risk: taxonomyValue<Term>(registry, "risks", "risk").describe('The primary risk, e.g. "insecure APIs".'),
     regulation: z
       .union([z.string(), z.array(z.string()).min(1)])
       .transform((value) => (Array.isArray(value) ? value : [value]))
-      .pipe(z.array(taxonomyValue<RegulationTerm>(registry, "regulations", "regulation"))),
-    /** beginner, intermediate or advanced. */
-    difficulty: z.preprocess(canonicalWord, z.enum(difficulties)),
-    /** published, coming-soon (listed, body withheld) or draft (built only by npm start). */
-    status: z.preprocess(canonicalWord, z.enum(statuses)),
-    /** Position among guides of the same action in lists; lower comes first. */
-    order: z.preprocess(wholeNumberText, z.number().int()).default(0),
-    /** Free keywords; a single word may be written without a list. */
-    tags: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text)).default([]),
-    /** The date an expert last checked the guide, YYYY-MM-DD. */
+      .pipe(z.array(taxonomyValue<RegulationTerm>(registry, "regulations", "regulation")))
+      .describe(
+        'One regulation or a list, the primary first, e.g. PCI-DSS or [PCI-DSS, SOC 2]; aliases such as "PCI DSS" or "nist 800-53" resolve to the registry\'s term.',
+      ),
+    difficulty: z.preprocess(canonicalWord, z.enum(difficulties)).describe("beginner, intermediate or advanced."),
+    status: z
+      .preprocess(canonicalWord, z.enum(statuses))
+      .describe("published, coming-soon (listed, body withheld) or draft (built only by npm start)."),
+    order: z
+      .preprocess(wholeNumberText, z.number().int())
+      .default(0)
+      .describe("Position among guides of the same action in lists; lower comes first (default 0)."),
+    tags: z
+      .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text))
+      .default([])
+      .describe("Free keywords; a single word may be written without a list."),
     reviewed: z
       .union([z.date(), z.iso.date()])
       .transform((value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)))
-      .optional(),
+      .optional()
+      .describe("The date an expert last checked the guide, YYYY-MM-DD."),
   };
 }
 
@@ -172,8 +200,11 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
     .strictObject({
       ...metadataFields(registry),
       ...sectionFields,
-      /** The specific controls of each framework this guide helps satisfy; the primary regulation must be among them. */
-      controls: z.array(controlSchema(registry)).min(1).optional(),
+      controls: z
+        .array(controlSchema(registry))
+        .min(1)
+        .optional()
+        .describe("The specific controls of each framework this guide helps satisfy; the primary regulation must be among them."),
     })
     .superRefine(
       (guide, ctx) => {

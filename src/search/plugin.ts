@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -25,8 +25,16 @@ export async function indexSite(siteFolder: string): Promise<number> {
       });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteFolder, searchIndexFolder) });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    // The files come back in memory and are written here, so the build finishes only once every one
+    // is on disk (writeFiles can report success before its last file is complete).
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
+    const folder = path.join(siteFolder, searchIndexFolder);
+    for (const file of files) {
+      const target = path.join(folder, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
     return pages.length;
   } finally {
     await pagefind.close();

@@ -1,0 +1,78 @@
+import matter from "gray-matter";
+import type { Guide, GuideSource } from "./guide.ts";
+import { frontMatterLocator, parseFieldPath } from "./locate.ts";
+import type { Problem } from "./problems.ts";
+import { recommendedSections, requiredSections } from "./schema.ts";
+
+/** A guide whose `reviewed` date is older than this deserves a fresh look from an expert. */
+export const reviewAgeLimitDays = 180;
+
+/** Text the scaffolder (`npm run new`) leaves for the author to replace. */
+export const placeholderPrefix = "TODO";
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Every string in a front-matter value, with the field path it sits at. */
+function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === "string") yield [path, value];
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsIn(item, `${path}[${index}]`);
+  else if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path ? `${path}.${key}` : key);
+  }
+}
+
+/** Site paths of the guides a text links to: markdown links, HTML hrefs and bare /guides/… paths. */
+export function linkedGuideSlugs(text: string): string[] {
+  return [...text.matchAll(/(?:\]\(|href=["'])\/guides\/([a-z0-9-]+)\/?(?:[#?][^)"']*)?[)"']/g)].map((match) => match[1] ?? "");
+}
+
+/**
+ * What `npm run check` warns about without failing: stale reviews, sections not written yet or still
+ * holding a placeholder, migrated HTML left to sort out, and links to guides that do not exist.
+ */
+export function reviewGuides(pairs: { source: GuideSource; guide: Guide }[], knownSlugs: ReadonlySet<string>, today: Date): Problem[] {
+  const warnings: Problem[] = [];
+  for (const { source, guide } of pairs) {
+    const parsed = matter(source.text, {});
+    const locate = frontMatterLocator(parsed.matter);
+    const warn = (field: string, message: string) =>
+      warnings.push({ file: source.displayPath, line: locate(parseFieldPath(field)), field, message });
+
+    if (guide.reviewed) {
+      const age = Math.floor((today.getTime() - Date.parse(`${guide.reviewed}T00:00:00Z`)) / dayMs);
+      if (age > reviewAgeLimitDays) {
+        warn(
+          "reviewed",
+          `is ${age} days old (${guide.reviewed}): have an expert check the guide against current documentation, then update the date`,
+        );
+      }
+    }
+    if (guide.format === "structured") {
+      const data = parsed.data as Record<string, unknown>;
+      const sections = guide.status === "published" ? recommendedSections : { ...requiredSections, ...recommendedSections };
+      for (const [field, fix] of Object.entries(sections)) {
+        if (data[field] === undefined || data[field] === null) {
+          warn(field, guide.status === "published" ? `is missing: ${fix}` : `is not written yet, and publishing needs it: ${fix}`);
+        }
+      }
+      for (const [field, text] of stringsIn(data, "")) {
+        if (text.trim().startsWith(placeholderPrefix)) warn(field, `still holds the placeholder "${text.trim()}": write the real content`);
+      }
+      if (parsed.content.trim().startsWith(placeholderPrefix))
+        warn("body", 'still holds the placeholder: write the "Why it matters" prose');
+      if (guide.legacyContent)
+        warn("legacy_content", "holds HTML the migration could not map: move it into the sections above, then delete the field");
+    }
+    const texts: [string, string][] = [
+      ["body", guide.body],
+      ...(guide.steps ?? []).map((step, index): [string, string] => [`steps[${index}].body`, step.body]),
+      ["legacy_content", guide.legacyContent ?? ""],
+    ];
+    for (const [field, text] of texts) {
+      for (const slug of new Set(linkedGuideSlugs(text))) {
+        if (!knownSlugs.has(slug)) warn(field, `links to /guides/${slug}/, which no guide publishes: fix the link or write that guide`);
+      }
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,194 @@
+// The authoring tools: the scaffolder's output, and what `npm run check` warns about and how it exits.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scaffoldGuide } from "../src/authoring/scaffold.ts";
+import { readGuide } from "../src/content/guide.ts";
+import { readGuideSources } from "../src/content/plugin.ts";
+import { reviewGuides } from "../src/content/review.ts";
+import { projectRoot } from "../src/paths.ts";
+import { loadSiteSettings } from "../src/site-settings.ts";
+import { loadRegistry, type ActionTerm, type RegulationTerm, type Term } from "../src/taxonomy/registry.ts";
+import { buildGuides, temporaryFolder, textOf } from "./helpers/site.ts";
+
+const registry = loadRegistry();
+const site = loadSiteSettings();
+const term = <T = Term>(kind: Parameters<typeof registry.resolve>[0], value: string) => registry.resolve(kind, value) as T;
+
+function run(script: string, args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, script), ...args], { cwd: projectRoot, encoding: "utf8" });
+}
+
+/** A folder holding the given guide files. */
+function guidesFolder(files: Record<string, string>): string {
+  const folder = path.join(temporaryFolder("authoring"), "guides");
+  mkdirSync(folder);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder, name), text);
+  return folder;
+}
+
+const published = (extra: string, body = "Why this matters.") => `---
+title: Find personal data in Snowflake
+description: Locate columns that hold personal data.
+platform: snowflake
+risk: data exposure
+regulation: GDPR
+difficulty: beginner
+status: published
+${extra}primary_risk: Personal data nobody knows about is personal data nobody protects.
+prerequisites:
+  permissions: [A role with USAGE on the databases]
+  tools: [SnowSQL]
+  setup: [A warehouse to run queries]
+steps:
+  - title: List the schemas
+    body: Start with what exists. See [the fix guide](/guides/fix-exposure-of-pii-snowflake/).
+    command:
+      code: SHOW SCHEMAS IN ACCOUNT;
+      language: sql
+      effect: reads
+architecture:
+  components: [{ name: Snowflake, role: Holds the data. }]
+  flow: [List, Classify]
+best_practices:
+  - title: Scope
+    items: [Start with production]
+references:
+  - title: SHOW SCHEMAS
+    url: https://docs.snowflake.com/en/sql-reference/sql/show-schemas
+---
+${body}
+`;
+
+describe("npm run new", () => {
+  const choices = {
+    action: term<ActionTerm>("actions", "fix"),
+    platform: term("platforms", "gcp"),
+    subject: term("subjects", "API keys, secrets & tokens"),
+    risk: term("risks", "insecure APIs"),
+    regulation: term<RegulationTerm>("regulations", "SOC 2"),
+  };
+
+  it("writes a correctly named draft with every section stubbed, which validates and builds", async () => {
+    const { fileName, text } = scaffoldGuide(choices);
+    expect(fileName).toBe("fix-exposure-of-api-keys-secrets-tokens-gcp.md");
+    const folder = guidesFolder({ [fileName]: text });
+    const [source] = readGuideSources(folder);
+    const result = source ? readGuide(source, registry, site) : undefined;
+    expect(result?.problems).toEqual([]);
+    const guide = result?.guide;
+    expect(guide?.status).toBe("draft");
+    for (const section of ["primaryRisk", "prerequisites", "steps", "architecture", "bestPractices", "references", "controls"] as const) {
+      expect(guide?.[section], section).toBeDefined();
+    }
+    const built = await buildGuides(folder, { includeDrafts: true });
+    const page = built.page("/guides/fix-exposure-of-api-keys-secrets-tokens-gcp/");
+    expect(textOf(page.querySelector("h1"))).toBe("Fix exposed API keys, secrets & tokens in GCP");
+    expect(textOf(page.querySelector(".tag--draft"))).toBe("Draft");
+    expect(page.querySelectorAll(".steps > li")).toHaveLength(4);
+  });
+
+  it("creates the file from flags, taking risk and regulation from sibling guides, and refuses to overwrite it", () => {
+    const out = temporaryFolder("new");
+    const args = ["--action", "fix", "--platform", "gcp", "--subject", "API keys, secrets & tokens", "--out", out];
+    const first = run("src/cli/new.ts", args);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    const file = path.join(out, "fix-exposure-of-api-keys-secrets-tokens-gcp.md");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("risk: insecure APIs");
+    const second = run("src/cli/new.ts", args);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain("fix-exposure-of-api-keys-secrets-tokens-gcp.md: file: already exists");
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("checks values against the registry", () => {
+    const out = temporaryFolder("new");
+    const result = run("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--platform: unknown platform "gpc": did you mean "gcp"?');
+    expect(existsSync(path.join(out, "detect-pii-gcp.md"))).toBe(false);
+  });
+});
+
+describe("npm run check", () => {
+  it("warns about stale reviews, placeholders, unwritten sections and links to missing guides", () => {
+    const stale = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const folder = guidesFolder({
+      "detect-pii-snowflake.md": published(`reviewed: ${stale}\n`, "TODO: write this"),
+      "detect-pii-gcp.md": `---\ntitle: Find personal data in BigQuery\ndescription: Soon.\nplatform: gcp\nrisk: data exposure\nregulation: GDPR\ndifficulty: beginner\nstatus: draft\nprimary_risk: "TODO: one line"\n---\nLater.\n`,
+    });
+    const sources = readGuideSources(folder);
+    const pairs = sources.map((source) => ({ source, guide: readGuide(source, registry, site).guide! }));
+    const warnings = reviewGuides(pairs, new Set(sources.map((source) => path.basename(source.path, ".md"))), new Date());
+    const lines = warnings.map((warning) => `${path.basename(warning.file)}:${warning.line ?? "-"}: ${warning.field}: ${warning.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^detect-pii-snowflake\.md:9: reviewed: is 200 days old/),
+        'detect-pii-snowflake.md:-: body: still holds the placeholder: write the "Why it matters" prose',
+        expect.stringMatching(
+          /^detect-pii-snowflake\.md:17: steps\[0\]\.body: links to \/guides\/fix-exposure-of-pii-snowflake\/, which no guide publishes/,
+        ),
+        expect.stringMatching(/^detect-pii-snowflake\.md:-: controls: is missing: add controls:/),
+        expect.stringMatching(/^detect-pii-gcp\.md:9: primary_risk: still holds the placeholder "TODO: one line"/),
+        expect.stringMatching(/^detect-pii-gcp\.md:-: steps: is not written yet, and publishing needs it/),
+      ]),
+    );
+  });
+
+  it("exits 0 on warnings alone, 1 with --strict, and 1 on errors with file:line: field messages", () => {
+    const warnOnly = guidesFolder({ "detect-pii-snowflake.md": published("") });
+    const lenient = run("src/cli/check.ts", [warnOnly]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toContain("warning: ");
+    expect(lenient.stdout).toContain("1 guide file checked: 0 problems, 2 warnings.");
+    const strict = run("src/cli/check.ts", ["--strict", warnOnly]);
+    expect(strict.status).toBe(1);
+
+    const broken = guidesFolder({ "detect-pii-snowflake.md": published("").replace("platform: snowflake", "platform: snowflak") });
+    const failing = run("src/cli/check.ts", [broken]);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/detect-pii-snowflake\.md:4: platform: unknown platform "snowflak": did you mean "snowflake"\?/);
+  });
+});
+
+describe("live preview", () => {
+  it("rebuilds a page when its guide changes, as npm start does", async () => {
+    const folder = guidesFolder({ "detect-pii-snowflake.md": published("") });
+    const output = path.join(path.dirname(folder), "_site");
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    // The same Eleventy command and config as `npm start`, on a folder of its own.
+    const server = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--config=.eleventy.ts",
+        `--input=${folder}`,
+        `--output=${output}`,
+        "--serve",
+        `--port=${port}`,
+      ],
+      { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const page = () =>
+      fetch(`http://127.0.0.1:${port}/guides/detect-pii-snowflake/`).then(
+        (response) => response.text(),
+        () => "",
+      );
+    try {
+      await expect.poll(page, { timeout: 30_000, interval: 250 }).toContain("<h1>Find personal data in Snowflake</h1>");
+      const file = path.join(folder, "detect-pii-snowflake.md");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace("title: Find personal data in Snowflake", "title: Find personal data in Snowflake tables"),
+      );
+      await expect.poll(page, { timeout: 30_000, interval: 250 }).toContain("<h1>Find personal data in Snowflake tables</h1>");
+    } finally {
+      server.kill();
+    }
+  });
+});
