@@ -31,7 +31,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.setLayoutsDirectory(layouts);
   eleventyConfig.setIncludesDirectory(layouts);
   eleventyConfig.setTemplateFormats(["md", "liquid", "11ty.js"]);
-  eleventyConfig.setLiquidOptions({ outputEscape: "escape", strictFilters: true });
+  eleventyConfig.setLiquidOptions({ outputEscape: "escape", strictFilters: true, cache: true });
   eleventyConfig.addWatchTarget(layoutsDir);
   eleventyConfig.addWatchTarget(dataDir);
 
@@ -44,7 +44,8 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   registerSearch(eleventyConfig);
   registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
-  // Every root-relative URL in every page gets the path prefix, so templates write plain /guides/… links.
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Under a path prefix, every root-relative URL in every page gets it, so templates write plain
+  // /guides/… links. At the root the rewrite would change nothing and costs a parse of every page.
+  if (site.path_prefix !== "/") eleventyConfig.addPlugin(HtmlBasePlugin);
   return { pathPrefix: site.path_prefix };
 }

@@ -18,11 +18,13 @@ import type { RegulationTerm, TaxonomyKind, TaxonomyRegistry } from "../taxonomy
 /** What happened to a piece of the legacy guide. */
 export type ReportKind = "fixed" | "mapped" | "guessed" | "kept" | "computed" | "omitted" | "warning";
 
+/** One decision of the migration, for the person who reviews the migrated guide. */
 export interface ReportLine {
   kind: ReportKind;
   message: string;
 }
 
+/** The outcome of migrating one file. */
 export interface MigrationResult {
   /** The structured guide; written only when `problems` is empty. */
   output?: string;
@@ -141,7 +143,10 @@ export function migrateLegacyGuide(text: string, fileName: string, registry: Tax
     });
   }
   if (front.status === "published") {
-    report.push({ kind: "omitted", message: "controls: the legacy guide names none; npm run check recommends adding them for the primary regulation" });
+    report.push({
+      kind: "omitted",
+      message: "controls: the legacy guide names none; npm run check recommends adding them for the primary regulation",
+    });
   }
 
   const output = serialise({ ...front, ...sections, legacy_content: ctx.kept.length > 0 ? ctx.kept.join("\n\n") : undefined }, body);
@@ -276,7 +281,7 @@ function mapFrontMatter(data: Record<string, unknown>, registry: TaxonomyRegistr
     if (!handled.has(field)) {
       report.push({
         kind: "warning",
-        message: `front-matter field ${field} (${quote(JSON.stringify(value) ?? "")}) has no place in a structured guide and was left out: move what matters into a section`,
+        message: `front-matter field ${field}: ${JSON.stringify(value) ?? "null"} has no place in a structured guide and was left out: move what matters into a section`,
       });
     }
   }
@@ -288,13 +293,16 @@ function canonicalTerm(registry: TaxonomyRegistry, kind: TaxonomyKind, field: st
   if (typeof value !== "string") return value;
   const label = registry.resolve(kind, value)?.label;
   if (!label) return value;
-  if (label !== value) report.push({ kind: "fixed", message: `${field}: ${quote(value)} is written as the registry's ${quote(label)}` });
+  // A difference of case only is not worth a line; an alias or another spelling is.
+  if (label.toLowerCase() !== value.trim().toLowerCase()) {
+    report.push({ kind: "fixed", message: `${field}: ${quote(value)} is written as the registry's ${quote(label)}` });
+  }
   return label;
 }
 
 function canonicalValue(field: string, value: unknown, canonical: (value: unknown) => unknown, report: ReportLine[]): unknown {
   const fixed = canonical(value);
-  if (fixed !== value) report.push({ kind: "fixed", message: `${field}: ${quote(JSON.stringify(value))} became ${JSON.stringify(fixed)}` });
+  if (fixed !== value) report.push({ kind: "fixed", message: `${field}: ${JSON.stringify(value)} became ${JSON.stringify(fixed)}` });
   return fixed;
 }
 
@@ -325,7 +333,8 @@ function renderLiquid(body: string, data: Record<string, unknown>, site: SiteSet
 
 // --- The HTML body ------------------------------------------------------------------------------------
 
-type SectionKind = "header" | "intro" | "prerequisites" | "spotlight" | "steps" | "architecture" | "practices" | "references" | "next-steps";
+type SectionKind =
+  "header" | "intro" | "prerequisites" | "spotlight" | "steps" | "architecture" | "practices" | "references" | "next-steps";
 
 const sectionsByClass: [string, SectionKind][] = [
   ["header", "header"],
@@ -342,13 +351,13 @@ const sectionsByContent: [string, SectionKind][] = [
   [".practice-card", "practices"],
 ];
 const sectionsByHeading: [RegExp, SectionKind][] = [
+  [/next step/i, "next-steps"],
   [/why it matters/i, "intro"],
   [/prerequisite/i, "prerequisites"],
   [/step/i, "steps"],
   [/architecture|workflow/i, "architecture"],
   [/best practice|tips/i, "practices"],
   [/reference|further reading/i, "references"],
-  [/next step/i, "next-steps"],
 ];
 
 function sectionKind(element: HTMLElement): SectionKind | undefined {
@@ -418,7 +427,7 @@ function migrateSection(
     case "prerequisites":
       return assign(sections, "prerequisites", migratePrerequisites(children, ctx));
     case "spotlight":
-      return assign(sections, "spotlight", migrateSpotlight(element, ctx));
+      return assign(sections, "spotlight", migrateSpotlight(children, heading, ctx));
     case "steps":
       return assign(sections, "steps", migrateSteps(children, ctx));
     case "architecture":
@@ -505,8 +514,8 @@ function migratePrerequisites(children: HTMLElement[], ctx: Context): Prerequisi
       keep(ctx, card, kind ? `a second ${kind} card` : "a prerequisite card whose heading names no permissions, tools or setup");
       continue;
     }
-    const items = listItems(card, heading, ctx, `the ${kind} card`);
-    if (items.length > 0) found[kind] = items;
+    const items = attempt(ctx, (sub) => nonEmpty(listItems(card, heading, sub, `the ${kind} card`)));
+    if (items) found[kind] = items;
     else keep(ctx, card, "a prerequisite card without a list");
   }
   if (!found.permissions || !found.tools || !found.setup) return undefined;
@@ -518,12 +527,12 @@ function migratePrerequisites(children: HTMLElement[], ctx: Context): Prerequisi
   return prerequisites;
 }
 
-function migrateSpotlight(element: HTMLElement, ctx: Context): Sections["spotlight"] {
-  const children = contentElements(element, ctx, isStyleWrapper);
-  const heading = children.find((child) => /^h[2-6]$/.test(child.localName));
+function migrateSpotlight(children: HTMLElement[], sectionHeading: HTMLElement | undefined, ctx: Context): Sections["spotlight"] {
+  const heading = sectionHeading ?? children.find((child) => /^h[3-6]$/.test(child.localName));
   const paragraphs = children.filter((child) => child.localName === "p");
   if (!heading || paragraphs.length === 0) return undefined;
-  for (const child of children) if (child !== heading && child.localName !== "p") keep(ctx, child, "in the product spotlight, which holds a title and text");
+  for (const child of children)
+    if (child !== heading && child.localName !== "p") keep(ctx, child, "in the product spotlight, which holds a title and text");
   const spotlight = { title: textOf(heading), text: paragraphs.map((p) => plainText(p, ctx, "the spotlight")).join(" ") };
   ctx.report.push({ kind: "mapped", message: `product spotlight ${quote(spotlight.title)} → spotlight (replaces the site-wide panel)` });
   return spotlight;
@@ -546,7 +555,10 @@ function migrateSteps(children: HTMLElement[], ctx: Context): MigratedStep[] | u
   if (steps.length === 0) return undefined;
   if (numbers > 0) ctx.report.push({ kind: "computed", message: `${plural(numbers, "step number")} (the steps are an ordered list)` });
   const commands = steps.filter((step) => step.command).length;
-  ctx.report.push({ kind: "mapped", message: `${plural(steps.length, "step")} → steps, ${plural(commands, "with a command", "with commands")}` });
+  ctx.report.push({
+    kind: "mapped",
+    message: `${plural(steps.length, "step")} → steps, ${plural(commands, "with a command", "with commands")}`,
+  });
   return steps;
 }
 
@@ -576,8 +588,24 @@ function isCodeBlock(element: HTMLElement): boolean {
 
 type CommandEffect = "reads" | "changes" | "destructive";
 
-const destructiveWords = ["delete", "purge", "remove", "rm", "destroy", "regenerate", "renew", "reset", "filter-repo", "force", "drop", "truncate"];
-const readingWords = ["list", "show", "get", "describe", "lookup", "read", "scan", "ls", "cat", "select", "grep", "find", "search", "query", "detect"];
+const destructiveWords = ["delete", "purge", "remove", "rm", "destroy", "regenerate", "renew", "reset", "filter-repo", "drop", "truncate"];
+const readingWords = [
+  "list",
+  "show",
+  "get",
+  "describe",
+  "lookup",
+  "read",
+  "scan",
+  "ls",
+  "cat",
+  "select",
+  "grep",
+  "find",
+  "search",
+  "query",
+  "detect",
+];
 /** Verbs that change state even when the command also reads (create-for-rbac … --query). */
 const changingWords = ["create", "update", "set", "put", "add", "enable", "disable", "grant", "revoke", "assign", "apply", "attach"];
 
@@ -586,8 +614,15 @@ const changingWords = ["create", "update", "set", "put", "add", "enable", "disab
  * invite readers to run something carelessly, so every guess is reported for review.
  */
 export function guessCommandEffect(code: string): { effect: CommandEffect; because?: string } {
-  const words = code.toLowerCase().split(/[^a-z0-9-]+|(?<!filter)-(?!repo)/);
-  const has = (list: string[]) => list.find((word) => words.includes(word));
+  // A few options destroy on their own (git push --force, aws s3 sync --delete); other options name
+  // settings, not actions: --enable-soft-delete does not delete anything.
+  const destructiveOption = /(^|\s)(--force|--delete|--purge)(\s|=|$)/.exec(code.toLowerCase())?.[2];
+  if (destructiveOption) return { effect: "destructive", because: destructiveOption };
+  const lower = code.toLowerCase().replace(/(^|\s)--?[a-z0-9-]+/g, " ");
+  // Splitting on hyphens finds the verb in remove-item and get-secret-value, but would break up filter-repo.
+  const words = new Set(lower.split(/[^a-z0-9]+/));
+  if (lower.includes("filter-repo")) words.add("filter-repo");
+  const has = (list: string[]) => list.find((word) => words.has(word));
   const destructive = has(destructiveWords);
   if (destructive) return { effect: "destructive", because: destructive };
   const reading = has(readingWords);
@@ -618,16 +653,11 @@ function migrateCommand(element: HTMLElement, field: string, ctx: Context): Comm
 }
 
 function commandLanguage(element: HTMLElement): { name: string; guessed: boolean } {
-  const marked = [element, ...element.querySelectorAll("code")]
-    .flatMap((candidate) => [candidate.getAttribute("data-language"), ...candidate.classList.value])
-    .map((value) => /^(?:language-|lang-)?(.+)$/.exec(value ?? "")?.[1])
-    .find((value, index) => value !== undefined && (index === 0 || /^(language|lang)-/.test(value) === false));
   const fromClass = [element, ...element.querySelectorAll("code")]
-    .flatMap((candidate) => [...candidate.classList.value])
+    .flatMap((candidate) => candidate.classList.value)
     .map((name) => /^(?:language|lang)-(.+)$/.exec(name)?.[1])
     .find((name) => name !== undefined);
   const name = element.getAttribute("data-language") ?? fromClass;
-  void marked;
   return name ? { name, guessed: false } : { name: "bash", guessed: true };
 }
 
@@ -646,13 +676,12 @@ function migrateArchitecture(children: HTMLElement[], ctx: Context): Sections["a
   for (const child of children) {
     if (child.classList.contains("component-grid")) {
       for (const card of cards(childElementsOf(child, ctx), ctx, "component-grid")) {
-        const heading = cardHeading(card);
-        const role = childElements(card).filter((part) => part.localName === "p");
-        if (!heading || role.length === 0) {
+        const parts = attempt(ctx, (sub) => componentParts(card, sub));
+        if (!parts) {
           keep(ctx, card, "a component card without a name or a role");
           continue;
         }
-        for (const part of childElements(card)) if (part !== heading && !role.includes(part)) keep(ctx, part, "in a component card");
+        const [heading, role] = parts;
         components.push({ name: textOf(heading), role: role.map((p) => plainText(p, ctx, "a component role")).join(" ") });
       }
     } else if (child.classList.contains("flow-diagram")) {
@@ -662,8 +691,20 @@ function migrateArchitecture(children: HTMLElement[], ctx: Context): Sections["a
     }
   }
   if (components.length === 0 || flow.length < 2) return undefined;
-  ctx.report.push({ kind: "mapped", message: `architecture: ${plural(components.length, "component")}, ${plural(flow.length, "flow stage")}` });
+  ctx.report.push({
+    kind: "mapped",
+    message: `architecture: ${plural(components.length, "component")}, ${plural(flow.length, "flow stage")}`,
+  });
   return { components, flow };
+}
+
+function componentParts(card: HTMLElement, ctx: Context): [HTMLElement, HTMLElement[]] | undefined {
+  const parts = contentElements(card, ctx, isStyleWrapper);
+  const heading = parts.find((part) => /^h[2-6]$/.test(part.localName));
+  const role = parts.filter((part) => part.localName === "p");
+  if (!heading || role.length === 0) return undefined;
+  for (const part of parts) if (part !== heading && !role.includes(part)) keep(ctx, part, "in a component card, but not its name or role");
+  return [heading, role];
 }
 
 function migrateFlow(diagram: HTMLElement, flow: string[], ctx: Context): void {
@@ -682,8 +723,8 @@ function migratePractices(children: HTMLElement[], ctx: Context): PracticeCard[]
   const practices: PracticeCard[] = [];
   for (const card of cards(children, ctx, "best-practices-grid")) {
     const heading = cardHeading(card);
-    const items = heading ? listItems(card, heading, ctx, "a best-practice card") : [];
-    if (!heading || items.length === 0) {
+    const items = heading && attempt(ctx, (sub) => nonEmpty(listItems(card, heading, sub, "a best-practice card")));
+    if (!heading || !items) {
       keep(ctx, card, "a best-practice card without a title or a list");
       continue;
     }
@@ -737,12 +778,16 @@ function isWebAddress(href: string): boolean {
 
 // --- Cards and lists ----------------------------------------------------------------------------------
 
-/** The cards of a section, with its grid opened; anything that is not a card is kept. */
+/** The cards of a section, with its grid opened. */
 function cards(children: HTMLElement[], ctx: Context, grid: string): HTMLElement[] {
   return children.flatMap((child) => {
     if (child.classList.contains(grid)) return childElementsOf(child, ctx);
     return [child];
   });
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }
 
 function cardHeading(card: HTMLElement): HTMLElement | undefined {
@@ -821,7 +866,9 @@ function inlineMarkdown(node: Node): string | undefined {
       return wrap(inner, "*");
     case "a": {
       const href = node.getAttribute("href")?.trim();
-      return href ? `[${inner.trim()}](${href.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)})` : inner;
+      return href
+        ? `[${inner.trim()}](${href.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)})`
+        : inner;
     }
     default:
       return inner;
@@ -837,19 +884,14 @@ function wrap(inner: string, marker: string): string {
 function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
+  // A code span strips one space from each end, which lets it start or end with a backtick.
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${fence}${pad === "" ? "" : ""}`.replace(new RegExp(`${fence}$`), `${pad}${fence}`);
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/**
- * Text that must read the same after markdown: its special characters are escaped, entity-like text keeps
- * its ampersand, and Liquid delimiters become an entity because Eleventy runs Liquid over the body.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~|]/g, "\\$&")
-    .replace(/&(?=#?[a-z0-9]+;)/gi, "\\&")
-    .replace(/\{(?=[{%])/g, "&#123;");
+/** Text that must read the same after markdown: its special characters are escaped, and entity-like text keeps its ampersand. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|]/g, "\\$&").replace(/&(?=#?[a-z0-9]+;)/gi, "\\&");
 }
 
 /** Characters that start a heading, quote, list or rule only at the start of a line. */
@@ -859,10 +901,13 @@ function escapeLineStart(line: string): string {
 
 // --- Helpers ------------------------------------------------------------------------------------------
 
+/**
+ * Runs a mapping on its own report and kept list, and adopts them only when it succeeds (neither undefined
+ * nor false): a part that does not map is kept whole, so what its pieces would have reported must not show.
+ */
 function attempt<T>(ctx: Context, run: (sub: Context) => T | undefined): T | undefined {
   const sub: Context = { html: ctx.html, report: [], kept: [] };
   const result = run(sub);
-  // A section that does not map is kept whole, so what its parts would have reported must not show.
   if (result !== undefined && result !== false) {
     ctx.report.push(...sub.report);
     ctx.kept.push(...sub.kept);
@@ -871,7 +916,9 @@ function attempt<T>(ctx: Context, run: (sub: Context) => T | undefined): T | und
 }
 
 function keep(ctx: Context, node: Node, why: string): void {
-  ctx.kept.push(ctx.html.slice(node.range[0], node.range[1]));
+  const source = ctx.html.slice(node.range[0], node.range[1]);
+  // Loose text carries the line breaks around it, which would only widen the gaps between kept pieces.
+  ctx.kept.push(node instanceof HTMLElement ? source : source.trim());
   ctx.report.push({ kind: "kept", message: `${describe(node)}: ${why}` });
 }
 
@@ -990,5 +1037,7 @@ function serialise(fields: Record<string, unknown>, body: string): string {
     if (isSeq(node)) node.flow = true;
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yaml}---\n${body === "" ? "" : `${body}\n`}`;
+  // Eleventy runs Liquid over a markdown body, which would evaluate text the legacy page showed as written.
+  const safeBody = /\{[{%]/.test(body) ? `{% raw %}\n${body}\n{% endraw %}` : body;
+  return `---\n${yaml}---\n${safeBody === "" ? "" : `${safeBody}\n`}`;
 }

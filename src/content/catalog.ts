@@ -149,26 +149,38 @@ export function buildCatalog(
     });
   }
 
+  // One lookup table instead of a search per guide: the site grows to thousands of guides.
+  const siblingKey = (guide: Guide, action: ActionTerm, qualifier: string) =>
+    `${guide.subject.slug}|${guide.platform.slug}|${action.slug}|${qualifier}`;
+  const firstByKey = new Map<string, Guide>();
+  for (const guide of listed) {
+    const key = siblingKey(guide, guide.action, guide.qualifier);
+    if (!firstByKey.has(key)) firstByKey.set(key, guide);
+  }
   const nextSteps: Record<string, NextStep[]> = {};
   for (const guide of listed) {
     nextSteps[guide.url] = registry.terms.actions
       .filter((action) => action !== guide.action)
       .flatMap((action): NextStep[] => {
-        const sibling = listed.find(
-          (other) => other.action === action && other.subject === guide.subject && other.platform === guide.platform,
-        );
+        // A qualified guide (…-aws-s3) continues with the sibling of the same qualifier, else the plain one.
+        const sibling = firstByKey.get(siblingKey(guide, action, guide.qualifier)) ?? firstByKey.get(siblingKey(guide, action, ""));
         if (!sibling || sibling.status === "draft") return [];
         return [{ action, title: sibling.title, url: sibling.status === "published" ? sibling.url : undefined }];
       });
   }
 
+  const firstOfCell = new Map<string, Guide>();
+  for (const guide of listed) {
+    const key = `${guide.subject.slug}|${guide.platform.slug}|${guide.action.slug}`;
+    if (!firstOfCell.has(key)) firstOfCell.set(key, guide);
+  }
   const coverage = registry.terms.subjects.map((subject) => ({
     subject,
     cells: registry.terms.platforms.map((platform) => ({
       platform,
       entries: registry.terms.actions.map((action) => ({
         action,
-        guide: listed.find((guide) => guide.subject === subject && guide.platform === platform && guide.action === action),
+        guide: firstOfCell.get(`${subject.slug}|${platform.slug}|${action.slug}`),
       })),
     })),
   }));

@@ -32,6 +32,8 @@ export interface Guide {
   displayPath: string;
   /** File name without `.md`; the last segment of the URL. */
   slug: string;
+  /** What follows the platform in the file name (`…-aws-s3-buckets` → "s3-buckets"); empty for most guides. */
+  qualifier: string;
   url: string;
   format: "structured" | "legacy";
   title: string;
@@ -92,6 +94,20 @@ function describeYamlError(error: unknown): string {
     .trim();
 }
 
+/** The schemas are built once per registry: building one costs more than validating a guide with it. */
+const schemaCache = new WeakMap<
+  TaxonomyRegistry,
+  { structured: ReturnType<typeof structuredGuideSchema>; legacy: ReturnType<typeof legacyGuideSchema> }
+>();
+function schemasFor(registry: TaxonomyRegistry) {
+  let schemas = schemaCache.get(registry);
+  if (!schemas) {
+    schemas = { structured: structuredGuideSchema(registry), legacy: legacyGuideSchema(registry) };
+    schemaCache.set(registry, schemas);
+  }
+  return schemas;
+}
+
 /** Reads one guide: front matter, schema, file-name conventions. Every problem found is returned. */
 export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site: SiteSettings): GuideResult {
   if (source.text.trim() === "") {
@@ -116,9 +132,12 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   }
   const data = parsed.data ?? {};
   const legacy = typeof data.layout === "string" && data.layout.trim().toLowerCase() === legacyLayoutName;
-  const schema = legacy ? legacyGuideSchema(registry) : structuredGuideSchema(registry);
+  const schema = legacy ? schemasFor(registry).legacy : schemasFor(registry).structured;
   const result = schema.safeParse(data, { reportInput: true });
-  const locate = frontMatterLocator(parsed.matter);
+  // Parsing the YAML a second time for line numbers is only worth it when there is a problem to place.
+  let locator: ReturnType<typeof frontMatterLocator> | undefined;
+  const locate = (fieldPath: Parameters<ReturnType<typeof frontMatterLocator>>[0]) =>
+    (locator ??= frontMatterLocator(parsed.matter))(fieldPath);
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -209,6 +228,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       inputPath: source.path,
       displayPath: source.displayPath,
       slug,
+      qualifier: fromName.qualifier ?? "",
       url: guideUrl(slug),
       format: legacy ? "legacy" : "structured",
       title: front.title,

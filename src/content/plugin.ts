@@ -16,11 +16,19 @@ export interface ContentOptions {
   includeDrafts: boolean;
 }
 
+/** Markdown files under a folder, walked with directory entries: `recursive: true` stats every file. */
+function markdownFiles(root: string, folder = ""): string[] {
+  return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const name = path.join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : markdownFiles(root, name);
+    return entry.name.endsWith(".md") && entry.name !== "README.md" ? [name] : [];
+  });
+}
+
 /** Every guide file under a folder, in a stable order. README.md files are documentation, not guides. */
 export function readGuideSources(folder: string): GuideSource[] {
   const root = path.resolve(folder);
-  return readdirSync(root, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".md") && path.basename(name) !== "README.md")
+  return markdownFiles(root)
     .sort()
     .map((name) => {
       const file = path.join(root, name);
@@ -37,11 +45,13 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     const { guides, problems } = readGuides(readGuideSources(directories.input), registry, site);
     if (problems.length > 0) throw new GuideValidationError(problems);
-    catalog = buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input));
+    catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input)));
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
   });
 
-  eleventyConfig.addGlobalData("site", site);
+  // Frozen objects are shared with every page as they are; Eleventy would otherwise deep-copy the
+  // whole catalog into each page's data, which grows with the square of the number of guides.
+  eleventyConfig.addGlobalData("site", Object.freeze(site));
   eleventyConfig.addGlobalData("catalog", () => catalog);
   eleventyConfig.addGlobalData("layout", "guide.liquid");
   eleventyConfig.addLayoutAlias(legacyLayoutName, "guide.liquid");

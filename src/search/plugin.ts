@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -8,23 +8,17 @@ export const searchIndexFolder = "pagefind";
 
 /**
  * Indexes the written site with Pagefind after every build, in `npm run build` and `npm start` alike.
- * Only elements marked data-pagefind-body are indexed: published guides mark their article, so the
- * chrome, taxonomy pages and unpublished guides stay out of the results. Pages are added one at a time
- * in path order, because indexing a folder in parallel numbers pages differently from run to run and
- * two builds of one commit must write the same bytes.
+ * Only guide pages are read (other pages hold nothing to index), and only elements marked
+ * data-pagefind-body are indexed: published guides mark their article, so the chrome and unpublished
+ * guides stay out of the results. Pagefind reads the folder itself, in parallel, and sorts what it
+ * finds, so two builds write the same index.
  */
 export async function indexSite(siteFolder: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", includeCharacters: "-_." });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const pages = (await readdir(siteFolder, { recursive: true, encoding: "utf8" })).filter((file) => file.endsWith(".html")).sort();
-    for (const page of pages) {
-      const added = await index.addHTMLFile({
-        url: `/${page.split(path.sep).join("/")}`.replace(/index\.html$/, ""),
-        content: await readFile(path.join(siteFolder, page), "utf8"),
-      });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join("; ")}`);
-    }
+    const added = await index.addDirectory({ path: siteFolder, glob: "guides/**/*.html" });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteFolder}: ${added.errors.join("; ")}`);
     // The files come back in memory and are written here, so the build finishes only once every one
     // is on disk (writeFiles can report success before its last file is complete).
     const { files, errors: fileErrors } = await index.getFiles();
@@ -35,7 +29,7 @@ export async function indexSite(siteFolder: string): Promise<number> {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
-    return pages.length;
+    return added.page_count;
   } finally {
     await pagefind.close();
   }
