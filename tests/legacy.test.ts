@@ -48,7 +48,7 @@ describe("legacy guides (layout: base.njk, HTML body, Liquid in the body)", () =
   it("appear on the home page and the taxonomy pages", () => {
     const home = site
       .page("/")
-      .querySelectorAll(".guide-card__title a")
+      .querySelectorAll(".guide-link a")
       .map((link) => link.getAttribute("href"));
     expect(home).toContain("/guides/detect-api-keys-secrets-tokens-azure/");
     expect(home).toContain("/guides/fix-exposure-of-api-keys-secrets-tokens-azure/");

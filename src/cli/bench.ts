@@ -1,0 +1,190 @@
+// The performance benchmark: `npm run bench [-- --sizes 1000,4000,10000 --runs 3 --json <file>]`.
+// Builds synthetic sites of each size with this project and with bare Eleventy in the same run, and
+// reports the ratio between them, memory per guide, the watch-mode rebuild time and page weights.
+// Everything it writes goes to a temporary folder; nothing is added to the repository.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateGuides } from "../bench/generate.ts";
+import { projectRoot } from "../paths.ts";
+import { loadRegistry } from "../taxonomy/registry.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,4000,10000" },
+    runs: { type: "string", default: "3" },
+    "watch-size": { type: "string", default: "4000" },
+    json: { type: "string" },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const runs = Number(values.runs);
+const watchSize = Number(values["watch-size"]);
+const workspace = mkdtempSync(path.join(tmpdir(), "dspm-bench-"));
+const registry = loadRegistry();
+
+const budgets = { ratio: 1.5, kibPerGuide: 120, watchMs: 1000, guidePageKb: 30, homePageKb: 80 };
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** One build in a fresh process; returns its time and peak memory. */
+function measureBuild(mode: "ours" | "bare", input: string, output: string): { ms: number; maxRssKiB: number } {
+  rmSync(output, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "src/bench/run-build.ts"), mode, input, output], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`${mode} build of ${input} failed:\n${result.stderr}`);
+  const last = result.stdout.trim().split("\n").at(-1) ?? "{}";
+  return JSON.parse(last) as { ms: number; maxRssKiB: number };
+}
+
+interface SizeResult {
+  guides: number;
+  files: number;
+  oursMs: number;
+  bareMs: number;
+  ratio: number;
+  oursKiBPerGuide: number;
+  bareKiBPerGuide: number;
+}
+
+function benchSize(count: number): SizeResult {
+  const input = path.join(workspace, `site-${count}`, "guides");
+  generateGuides(registry, input, count);
+  const files = count * 2;
+  const ours: { ms: number; maxRssKiB: number }[] = [];
+  const bare: { ms: number; maxRssKiB: number }[] = [];
+  for (let run = 1; run <= runs; run++) {
+    // Alternating keeps slow spells of a shared machine from landing on one side only.
+    const order: ("ours" | "bare")[] = run % 2 ? ["bare", "ours"] : ["ours", "bare"];
+    for (const mode of order) {
+      const measured = measureBuild(mode, input, path.join(workspace, `site-${count}`, `out-${mode}`));
+      (mode === "ours" ? ours : bare).push(measured);
+      log(`  ${files} guides, ${mode}, run ${run}: ${(measured.ms / 1000).toFixed(2)} s, ${(measured.maxRssKiB / 1024).toFixed(0)} MiB`);
+    }
+  }
+  const oursMs = median(ours.map((m) => m.ms));
+  const bareMs = median(bare.map((m) => m.ms));
+  return {
+    guides: count,
+    files,
+    oursMs,
+    bareMs,
+    ratio: oursMs / bareMs,
+    oursKiBPerGuide: Math.max(...ours.map((m) => m.maxRssKiB)) / files,
+    bareKiBPerGuide: Math.max(...bare.map((m) => m.maxRssKiB)) / files,
+  };
+}
+
+/** Time from saving a guide's body to the rebuilt page being served by `npm start`'s watch mode. */
+async function benchWatch(count: number): Promise<number[]> {
+  const input = path.join(workspace, `watch-${count}`, "guides");
+  const { structured } = generateGuides(registry, input, count);
+  const output = path.join(workspace, `watch-${count}`, "_site");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      "--config=.eleventy.ts",
+      `--input=${input}`,
+      `--output=${output}`,
+      "--serve",
+      "--incremental",
+      `--port=${port}`,
+    ],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let serverOutput = "";
+  server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+  server.stderr.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+  const fetchPage = (url: string) =>
+    fetch(`http://127.0.0.1:${port}${url}`).then(
+      (response) => response.text(),
+      () => "",
+    );
+  const waitFor = async (url: string, text: string, limitMs: number) => {
+    const started = performance.now();
+    while (performance.now() - started < limitMs) {
+      if ((await fetchPage(url)).includes(text)) return performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`watch mode: ${url} never showed "${text}" within ${limitMs} ms\n${serverOutput.slice(-2000)}`);
+  };
+  try {
+    const target = structured[Math.floor(structured.length / 2)] ?? "";
+    const url = `/guides/${target.replace(/\.md$/, "")}/`;
+    await waitFor(url, "</html>", 600_000);
+    // Let the first build's search index finish before timing edits.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const timings: number[] = [];
+    const file = path.join(input, target);
+    for (let edit = 1; edit <= 3; edit++) {
+      const marker = `Edited paragraph number ${edit} for the benchmark.`;
+      writeFileSync(file, `${readFileSync(file, "utf8")}\n${marker}\n`);
+      timings.push(await waitFor(url, marker, 60_000));
+      log(`  watch mode, edit ${edit}: ${timings.at(-1)?.toFixed(0)} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    return timings;
+  } finally {
+    server.kill();
+  }
+}
+
+/** Bytes a reader downloads for a page before compression: its HTML, the stylesheet and the scripts it loads. */
+function pageWeights(count: number): { guideKb: number; homeKb: number } {
+  const input = path.join(workspace, `weight-${count}`, "guides");
+  const { structured } = generateGuides(registry, input, count / 2);
+  const output = path.join(workspace, `weight-${count}`, "_site");
+  measureBuild("ours", input, output);
+  const size = (file: string) => statSync(path.join(output, file)).size;
+  const assets = size("assets/site.css") + size("assets/theme.js") + size("assets/site.js");
+  const guide = `guides/${(structured[0] ?? "").replace(/\.md$/, "")}/index.html`;
+  return { guideKb: (size(guide) + assets) / 1000, homeKb: (size("index.html") + assets) / 1000 };
+}
+
+const verdict = (met: boolean) => (met ? "met" : "NOT met");
+const started = performance.now();
+log(`Workspace: ${workspace}`);
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  log(`Building ${size} structured + ${size} legacy guides, ${runs} runs each…`);
+  results.push(benchSize(size));
+}
+log(`Watch mode at ${watchSize} + ${watchSize} guides…`);
+const watchTimings = await benchWatch(watchSize);
+log("Page weights at 200 guides…");
+const weights = pageWeights(200);
+
+const lines = [
+  "| guides (structured + legacy) | our build (median) | bare Eleventy (median) | ratio | budget ≤ 1.5 × | peak memory per guide | budget ≤ 120 KiB |",
+  "|---|---|---|---|---|---|---|",
+  ...results.map(
+    (r) =>
+      `| ${r.files} | ${(r.oursMs / 1000).toFixed(2)} s | ${(r.bareMs / 1000).toFixed(2)} s | ${r.ratio.toFixed(2)} × | ${verdict(r.ratio <= budgets.ratio)} | ${r.oursKiBPerGuide.toFixed(0)} KiB (bare ${r.bareKiBPerGuide.toFixed(0)}) | ${verdict(r.oursKiBPerGuide <= budgets.kibPerGuide)} |`,
+  ),
+  "",
+  "| budget | figure | verdict |",
+  "|---|---|---|",
+  `| edit one guide's body at ${watchSize * 2} guides → page served, ≤ 1 s | median ${median(watchTimings).toFixed(0)} ms (${watchTimings.map((t) => t.toFixed(0)).join(", ")}) | ${verdict(median(watchTimings) <= budgets.watchMs)} |`,
+  `| guide page HTML + CSS + JS ≤ 30 KB | ${weights.guideKb.toFixed(1)} KB | ${verdict(weights.guideKb <= budgets.guidePageKb)} |`,
+  `| home page HTML + CSS + JS with 200 guides ≤ 80 KB | ${weights.homeKb.toFixed(1)} KB | ${verdict(weights.homeKb <= budgets.homePageKb)} |`,
+];
+console.log(lines.join("\n"));
+const jsonFile = values.json ?? path.join(workspace, "results.json");
+writeFileSync(
+  jsonFile,
+  `${JSON.stringify({ runs, sizes: results, watch: { guides: watchSize * 2, timingsMs: watchTimings }, weights, budgets }, null, 2)}\n`,
+);
+log(`\nResults: ${jsonFile} (benchmark took ${((performance.now() - started) / 60000).toFixed(1)} min)`);
