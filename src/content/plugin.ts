@@ -54,6 +54,9 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
   eleventyConfig.addGlobalData("site", Object.freeze(site));
   eleventyConfig.addGlobalData("catalog", () => catalog);
   eleventyConfig.addGlobalData("layout", "guide.liquid");
+  // Pages are drawn from the catalog, never from Eleventy collections; keeping guides out of them
+  // spares Eleventy holding every rendered page in memory for collections nobody reads.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
   eleventyConfig.addLayoutAlias(legacyLayoutName, "guide.liquid");
   const guideOf = (data: PageData) => guidesByPath.get(path.resolve(data.page.inputPath));
   eleventyConfig.addGlobalData("eleventyComputed", {
