@@ -10,17 +10,19 @@ import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readGuideSources } from "../src/content/plugin.ts";
 import { defaultGuidesDir, projectRoot } from "../src/paths.ts";
-import { buildFixture, buildGuides, brokenLinks, htmlErrors, temporaryFolder, textOf, type BuiltSite } from "./helpers/site.ts";
+import {
+  fixturePublishedUrls,
+  buildFixture,
+  buildGuides,
+  brokenLinks,
+  htmlErrors,
+  temporaryFolder,
+  textOf,
+  type BuiltSite,
+} from "./helpers/site.ts";
 
 const run = promisify(execFile);
-const published = [
-  "/guides/detect-api-keys-secrets-tokens-aws/",
-  "/guides/detect-api-keys-secrets-tokens-azure/",
-  "/guides/detect-customer-data-snowflake/",
-  "/guides/detect-pii-aws/",
-  "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",
-  "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
-];
+const published = fixturePublishedUrls;
 const comingSoon = "/guides/fix-exposure-of-api-keys-secrets-tokens-aws/";
 const base = "https://dspm-guides.example.com";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
-import { buildFixture, htmlErrors, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
+import { fixturePublishedUrls, buildFixture, htmlErrors, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
 
 const registry = loadRegistry();
 let site: BuiltSite;
@@ -186,14 +186,7 @@ describe("the fixture site, production build", () => {
 });
 
 describe("reader comforts in the built HTML", () => {
-  const publishedUrls = [
-    "/guides/detect-api-keys-secrets-tokens-aws/",
-    "/guides/detect-api-keys-secrets-tokens-azure/",
-    "/guides/detect-customer-data-snowflake/",
-    "/guides/detect-pii-aws/",
-    "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",
-    "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
-  ];
+  const publishedUrls = fixturePublishedUrls;
 
   it("marks only published guides for the search index, leaving their navigation out", () => {
     const indexed = site.urls().filter((url) => site.page(url).querySelector("[data-pagefind-body]"));

@@ -8,6 +8,16 @@ import { loadSiteSettings, type SiteSettingsInput } from "../../src/site-setting
 
 export const fixturesDir = path.resolve(import.meta.dirname, "../fixtures");
 
+/** The published guides of the fixture site in tests/fixtures/site, by URL. */
+export const fixturePublishedUrls = [
+  "/guides/detect-api-keys-secrets-tokens-aws/",
+  "/guides/detect-api-keys-secrets-tokens-azure/",
+  "/guides/detect-customer-data-snowflake/",
+  "/guides/detect-pii-aws/",
+  "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/",
+  "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
+];
+
 /** A built site in a temporary folder, with helpers to read its pages. */
 export class BuiltSite {
   constructor(readonly root: string) {}
