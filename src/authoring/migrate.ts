@@ -2,7 +2,7 @@ import path from "node:path";
 import { Liquid } from "liquidjs";
 import { HTMLElement, NodeType, parse as parseHtml, type Node } from "node-html-parser";
 import { Document, isSeq, parse as parseYaml } from "yaml";
-import { readGuides } from "../content/guide.ts";
+import { readGuides, schemasFor } from "../content/guide.ts";
 import type { Problem } from "../content/problems.ts";
 import { canonicalWord, legacyLayoutName, maxTitleLength, requiredSections } from "../content/schema.ts";
 import type { SiteSettings } from "../site-settings.ts";
@@ -219,20 +219,6 @@ function countLines(lines: string[]): string {
 
 /** Fields a legacy guide may carry that the structured format keeps as they are. */
 const passThrough = ["action", "subject", "reviewed"] as const;
-const handled = new Set<string>([
-  "title",
-  "description",
-  "meta_title",
-  "platform",
-  "risk",
-  "regulation",
-  "difficulty",
-  "status",
-  "order",
-  "tags",
-  "layout",
-  ...passThrough,
-]);
 /** The legacy site put every guide in this Eleventy collection; the structured site lists guides itself. */
 const collectionTag = "guides";
 
@@ -277,8 +263,10 @@ function mapFrontMatter(data: Record<string, unknown>, registry: TaxonomyRegistr
   }
 
   report.push({ kind: "computed", message: `layout: ${legacyLayoutName} (structured guides get the guide layout without asking)` });
+  // The fields a legacy guide may carry are exactly those of the legacy schema.
+  const handled = schemasFor(registry).legacy.shape;
   for (const [field, value] of Object.entries(data)) {
-    if (!handled.has(field)) {
+    if (!Object.hasOwn(handled, field)) {
       report.push({
         kind: "warning",
         message: `front-matter field ${field}: ${JSON.stringify(value) ?? "null"} has no place in a structured guide and was left out: move what matters into a section`,

@@ -99,7 +99,7 @@ const schemaCache = new WeakMap<
   TaxonomyRegistry,
   { structured: ReturnType<typeof structuredGuideSchema>; legacy: ReturnType<typeof legacyGuideSchema> }
 >();
-function schemasFor(registry: TaxonomyRegistry) {
+export function schemasFor(registry: TaxonomyRegistry) {
   let schemas = schemaCache.get(registry);
   if (!schemas) {
     schemas = { structured: structuredGuideSchema(registry), legacy: legacyGuideSchema(registry) };
