@@ -4,7 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readGuides, type GuideSource } from "../content/guide.ts";
-import { readGuideSources } from "../content/plugin.ts";
+import { markdownFiles, readGuideSources } from "../content/plugin.ts";
 import { formatProblem } from "../content/problems.ts";
 import { reviewGuides } from "../content/review.ts";
 import { defaultGuidesDir } from "../paths.ts";
@@ -26,7 +26,9 @@ const sources = targets.flatMap(sourcesFor);
 const { guides, problems } = readGuides(sources, loadRegistry(), loadSiteSettings());
 
 // Links may point at any guide of the site, not only those checked now.
-const knownSlugs = new Set([...sources, ...readGuideSources(defaultGuidesDir)].map((source) => path.basename(source.path, ".md")));
+const knownSlugs = new Set(
+  [...sources.map((source) => source.path), ...markdownFiles(defaultGuidesDir)].map((file) => path.basename(file, ".md")),
+);
 const sourceByPath = new Map(sources.map((source) => [source.path, source]));
 const warnings = reviewGuides(
   guides.flatMap((guide) => {

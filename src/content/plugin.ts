@@ -17,7 +17,7 @@ export interface ContentOptions {
 }
 
 /** Markdown files under a folder, walked with directory entries: `recursive: true` stats every file. */
-function markdownFiles(root: string, folder = ""): string[] {
+export function markdownFiles(root: string, folder = ""): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const name = path.join(folder, entry.name);
     if (entry.isDirectory()) return entry.name === "node_modules" ? [] : markdownFiles(root, name);
