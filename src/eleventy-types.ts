@@ -1,3 +1,5 @@
+import type { Liquid } from "liquidjs";
+
 /** The parts of Eleventy's configuration API this site uses; Eleventy ships no TypeScript types of its own. */
 export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
@@ -7,8 +9,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
   addTransform(name: string, transform: (this: never, content: string) => string): void;
-  setLibrary(name: string, library: { render(text: string, env?: unknown): string }): void;
-  setLiquidOptions(options: Record<string, unknown>): void;
+  setLibrary(name: "md", library: { render(text: string, env?: unknown): string }): void;
+  setLibrary(name: "liquid", library: Liquid): void;
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;

@@ -12,6 +12,7 @@ import { registerPublishing } from "./publishing/plugin.ts";
 import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
 import { registerStyles } from "./styles/plugin.ts";
 import { registerTaxonomy } from "./taxonomy/plugin.ts";
+import { createLiquid } from "./templates/engine.ts";
 import { loadRegistry } from "./taxonomy/registry.ts";
 
 export interface SiteOptions {
@@ -31,7 +32,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.setLayoutsDirectory(layouts);
   eleventyConfig.setIncludesDirectory(layouts);
   eleventyConfig.setTemplateFormats(["md", "liquid", "11ty.js"]);
-  eleventyConfig.setLiquidOptions({ outputEscape: "escape", strictFilters: true, cache: true });
+  eleventyConfig.setLibrary("liquid", createLiquid());
   eleventyConfig.addWatchTarget(layoutsDir);
   eleventyConfig.addWatchTarget(dataDir);
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
+import { createLiquid } from "../src/templates/engine.ts";
 import { fixturePublishedUrls, buildFixture, htmlErrors, internalLinks, resolves, textOf, type BuiltSite } from "./helpers/site.ts";
 
 const registry = loadRegistry();
@@ -256,5 +257,14 @@ describe("drafts", () => {
     expect(draft.querySelectorAll(".tag--draft").map(textOf)).toEqual(["Draft"]);
     expect(preview.has("/regulation/hipaa/")).toBe(true);
     expect(preview.page("/").querySelectorAll(".badge--draft").map(textOf)).toEqual(["Draft"]);
+  });
+});
+
+describe("the Liquid engine", () => {
+  it("renders layouts synchronously and refuses a filter that returns a promise", async () => {
+    const liquid = createLiquid();
+    liquid.registerFilter("later", (value: string) => Promise.resolve(value));
+    await expect(liquid.render(liquid.parse("{{ 'now' | upcase }}"), {})).resolves.toBe("NOW");
+    await expect(liquid.render(liquid.parse("{{ 'soon' | later }}"), {})).rejects.toThrow(/filters must be synchronous/);
   });
 });

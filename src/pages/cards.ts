@@ -1,7 +1,6 @@
-import { Liquid } from "liquidjs";
 import type { Guide } from "../content/guide.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
-import { layoutsDir } from "../paths.ts";
+import { createLiquid } from "../templates/engine.ts";
 
 /**
  * A guide's card is the same wherever it is listed (home, and every taxonomy page the guide is on),
@@ -9,18 +8,17 @@ import { layoutsDir } from "../paths.ts";
  * thousands of guides the cards are most of the rendering work.
  */
 export function registerGuideCards(eleventyConfig: EleventyConfig): void {
-  const createEngine = () => new Liquid({ root: layoutsDir, extname: ".liquid", outputEscape: "escape", strictFilters: true, cache: true });
-  let liquid = createEngine();
-  let rendered = new WeakMap<Guide, Promise<string>>();
+  let liquid = createLiquid();
+  let rendered = new WeakMap<Guide, string>();
   eleventyConfig.on("eleventy.before", () => {
     // A rebuild in watch mode may follow an edit to the partial.
-    liquid = createEngine();
+    liquid = createLiquid();
     rendered = new WeakMap();
   });
   eleventyConfig.addFilter("guideCard", (guide: Guide) => {
     let card = rendered.get(guide);
-    if (!card) {
-      card = liquid.renderFile("partials/guide-card", { guide });
+    if (card === undefined) {
+      card = liquid.renderFileSync("partials/guide-card", { guide }) as string;
       rendered.set(guide, card);
     }
     return card;
