@@ -36,13 +36,13 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addWatchTarget(layoutsDir);
   eleventyConfig.addWatchTarget(dataDir);
 
-  registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts });
+  const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts });
   registerTaxonomy(eleventyConfig, registry);
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
-  registerSearch(eleventyConfig);
+  registerSearch(eleventyConfig, content);
   registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
   // Under a path prefix, every root-relative URL in every page gets it, so templates write plain

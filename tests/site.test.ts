@@ -189,18 +189,22 @@ describe("the fixture site, production build", () => {
 describe("reader comforts in the built HTML", () => {
   const publishedUrls = fixturePublishedUrls;
 
-  it("marks only published guides for the search index, leaving their navigation out", () => {
-    const indexed = site.urls().filter((url) => site.page(url).querySelector("[data-pagefind-body]"));
-    expect(indexed).toEqual(publishedUrls);
-    const guide = site.page("/guides/detect-api-keys-secrets-tokens-aws/");
-    for (const selector of [".toc", ".spotlight", ".next-steps"])
-      expect(guide.querySelector(selector)?.hasAttribute("data-pagefind-ignore"), selector).toBe(true);
-    expect(guide.querySelector(".site-header [data-pagefind-body]")).toBeNull();
-  });
-
-  it("writes a Pagefind index holding exactly the published guides", () => {
+  it("indexes exactly the published guides for search: what each is about, not the page's navigation", () => {
+    const fragments = site.searchFragments();
+    expect(fragments.map((fragment) => fragment.url)).toEqual(publishedUrls);
     const entry = JSON.parse(site.html("/pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(publishedUrls.length);
+    const url = "/guides/detect-api-keys-secrets-tokens-aws/";
+    const indexed = fragments.find((fragment) => fragment.url === url)!;
+    const page = site.page(url);
+    expect(indexed.meta.title).toBe(textOf(page.querySelector("h1")));
+    const stepTitles = page.querySelectorAll(".step__title").map(textOf);
+    expect(stepTitles.length).toBeGreaterThan(0);
+    for (const title of stepTitles) expect(indexed.content).toContain(title);
+    expect(indexed.content).toContain(textOf(page.querySelector(".lede")));
+    for (const navigation of [".toc h2", ".next-steps h2", ".breadcrumbs"]) {
+      expect(indexed.content, navigation).not.toContain(textOf(page.querySelector(navigation)));
+    }
   });
 
   it("loads scripts only from files, so no page needs unsafe-inline", () => {

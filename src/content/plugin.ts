@@ -36,9 +36,15 @@ export function readGuideSources(folder: string): GuideSource[] {
     });
 }
 
+/** Lets other concerns start work on the guides as soon as they are read and valid, before any page renders. */
+export interface ContentEvents {
+  onCatalog(listener: (catalog: Catalog, directories: { input: string; output: string }) => void): void;
+}
+
 /** Validates all guides before Eleventy writes anything, and exposes the catalog the pages are drawn from. */
-export function registerContent(eleventyConfig: EleventyConfig, { registry, site, includeDrafts }: ContentOptions): void {
+export function registerContent(eleventyConfig: EleventyConfig, { registry, site, includeDrafts }: ContentOptions): ContentEvents {
   let catalog: Catalog | undefined;
+  const catalogListeners: Parameters<ContentEvents["onCatalog"]>[0][] = [];
   let guidesByPath = new Map<string, Guide>();
 
   eleventyConfig.ignores.add("**/README.md");
@@ -47,6 +53,7 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
     if (problems.length > 0) throw new GuideValidationError(problems);
     catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input)));
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
+    for (const listener of catalogListeners) listener(catalog, directories);
   });
 
   // Frozen objects are shared with every page as they are; Eleventy would otherwise deep-copy the
@@ -67,4 +74,5 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
       return isBuilt(guide, includeDrafts) ? guide.url : false;
     },
   });
+  return { onCatalog: (listener) => catalogListeners.push(listener) };
 }

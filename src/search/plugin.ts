@@ -1,42 +1,47 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { once } from "node:events";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
+import type { ContentEvents } from "../content/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
+import type { IndexerReply, IndexerRequest } from "./indexer.ts";
 
 /** Where the index and Pagefind's browser library are written, inside the site. */
 export const searchIndexFolder = "pagefind";
 
-/**
- * Indexes the written site with Pagefind after every build, in `npm run build` and `npm start` alike.
- * Only guide pages are read (other pages hold nothing to index), and only elements marked
- * data-pagefind-body are indexed: published guides mark their article, so the chrome and unpublished
- * guides stay out of the results. Pagefind reads the folder itself, in parallel, and sorts what it
- * finds, so two builds write the same index.
- */
-export async function indexSite(siteFolder: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", includeCharacters: "-_." });
-  try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteFolder, glob: "guides/**/*.html" });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteFolder}: ${added.errors.join("; ")}`);
-    // The files come back in memory and are written here, so the build finishes only once every one
-    // is on disk (writeFiles can report success before its last file is complete).
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
-    const folder = path.join(siteFolder, searchIndexFolder);
-    for (const file of files) {
-      const target = path.join(folder, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
+// The worker loads the TypeScript indexer the way the CLI loads the site: through tsx.
+const indexerUrl = new URL("./indexer.ts", import.meta.url).href;
+const indexerBootstrap = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(indexerUrl)}, ${JSON.stringify(import.meta.url)}))`;
 
-export function registerSearch(eleventyConfig: EleventyConfig): void {
+/**
+ * Indexes every published guide with Pagefind, in `npm run build` and `npm start` alike. A worker
+ * thread builds and writes the index from the guides' data as soon as they are validated, while
+ * Eleventy renders the pages; the build finishes once both are done.
+ */
+export function registerSearch(eleventyConfig: EleventyConfig, content: ContentEvents): void {
+  let indexing: { worker: Worker; reply: Promise<IndexerReply> } | undefined;
+
+  content.onCatalog((catalog, { output }) => {
+    // A watch-mode rebuild that failed may have left the previous worker behind.
+    void indexing?.worker.terminate();
+    const worker = new Worker(indexerBootstrap, { eval: true });
+    const stopped = Promise.race([once(worker, "error"), once(worker, "exit")]).then(([reason]): IndexerReply => ({
+      error: `the indexer stopped early: ${String(reason)}`,
+    }));
+    const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
+    const guides = catalog.listed.filter((guide) => guide.status === "published");
+    worker.postMessage({ guides, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
+    indexing = { worker, reply };
+  });
+
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    await indexSite(directories.output);
+    if (!indexing) throw new Error("The search index was never started: the guides were not read.");
+    const { worker, reply } = indexing;
+    indexing = undefined;
+    try {
+      const outcome = await reply;
+      if ("error" in outcome) throw new Error(`Pagefind could not index ${directories.output}: ${outcome.error}`);
+    } finally {
+      await worker.terminate();
+    }
   });
 }

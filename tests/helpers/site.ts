@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { HtmlValidate } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite } from "../../src/build.ts";
@@ -38,6 +39,15 @@ export class BuiltSite {
   page(url: string): HTMLElement {
     // The parser keeps <pre> as raw text unless told otherwise; commands are in <pre><code>.
     return parse(this.html(url), { blockTextElements: { script: true, style: true } });
+  }
+
+  /** The pages in the search index, as Pagefind stores them: one gzipped JSON fragment per page. */
+  searchFragments(): { url: string; content: string; meta: { title?: string } }[] {
+    const folder = path.join(this.root, "pagefind", "fragment");
+    return readdirSync(folder)
+      .map((file) => gunzipSync(readFileSync(path.join(folder, file))).toString("utf8"))
+      .map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url: string; content: string; meta: { title?: string } })
+      .sort((a, b) => a.url.localeCompare(b.url));
   }
 
   /** Every page's URL, derived from the files written. */

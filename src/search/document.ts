@@ -1,0 +1,50 @@
+import MarkdownIt from "markdown-it";
+import type { Guide } from "../content/guide.ts";
+
+/** What Pagefind indexes for one guide: the page's URL and a small HTML document of its reading text. */
+export interface SearchDocument {
+  url: string;
+  content: string;
+}
+
+const bodyProse = new MarkdownIt({ html: true, linkify: false, typographer: false }).disable("code");
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const paragraph = (text: string | undefined) => (text ? `<p>${escapeHtml(text)}</p>` : "");
+const list = (items: string[] | undefined) =>
+  items?.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>` : "";
+const heading = (text: string) => `<h3>${escapeHtml(text)}</h3>`;
+// A legacy body's headings, without the Liquid that draws its tag links (the document states those labels itself).
+const legacyHeadings = (html: string) =>
+  [...html.replace(/{%[\s\S]*?%}|{{[\s\S]*?}}/g, "").matchAll(/<h[2-4][^>]*>([\s\S]*?)<\/h[2-4]>/gi)].map(
+    (match) => `<h3>${match[1]}</h3>`,
+  );
+
+/**
+ * What a guide is about, for the search index: its title, lead, taxonomy labels, the "why it matters"
+ * prose and primary risk, its regulations and controls, the tools it needs, its step titles,
+ * components and best-practice headings. Step prose, commands and reference lists are left out:
+ * Pagefind's work grows with the words it is given, and the full text of every section made
+ * indexing cost more than rendering the site; what a guide is for, and how, is in what is kept.
+ * Built from the guide's data rather than its written page, so the index can be built while pages
+ * render, in a fixed order: two builds write the same bytes.
+ */
+export function searchDocument(guide: Guide): SearchDocument {
+  const labels = [
+    guide.risk.label,
+    ...guide.regulations.map((regulation) => `${regulation.label} (${regulation.full_name})`),
+    guide.platform.label,
+  ];
+  const parts = [`<h1>${escapeHtml(guide.title)}</h1>`, paragraph(guide.description), list(labels)];
+  if (guide.format === "legacy") {
+    parts.push(...legacyHeadings(guide.body));
+  } else {
+    parts.push(bodyProse.render(guide.body), paragraph(guide.primaryRisk));
+    parts.push(list(guide.controls?.map((control) => `${control.framework.label} ${control.id}: ${control.summary}`)));
+    parts.push(list(guide.prerequisites?.tools));
+    parts.push(...(guide.steps ?? []).map((step) => heading(step.title)));
+    parts.push(list(guide.architecture?.components.map((component) => `${component.name}: ${component.role}`)));
+    parts.push(...(guide.bestPractices ?? []).map((card) => heading(card.title)));
+  }
+  return { url: guide.url, content: `<!DOCTYPE html><html><body>${parts.join("")}</body></html>` };
+}

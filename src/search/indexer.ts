@@ -1,0 +1,43 @@
+// The search-index worker: owns the Pagefind service, so the index is built on another thread while
+// Eleventy renders pages on the main one. It receives the published guides and the folder to write
+// into once, and replies once the index is on disk.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+import * as pagefind from "pagefind";
+import type { Guide } from "../content/guide.ts";
+import { searchDocument } from "./document.ts";
+
+export interface IndexerRequest {
+  guides: Guide[];
+  folder: string;
+}
+export type IndexerReply = { written: number } | { error: string };
+
+async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", includeCharacters: "-_." });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  // Every request is sent at once and in this order; Pagefind numbers pages in the order it receives them.
+  const added = await Promise.all(guides.map((guide) => index.addHTMLFile(searchDocument(guide))));
+  const failures = added.flatMap((result) => result.errors);
+  if (failures.length > 0) throw new Error(`Pagefind could not index a guide: ${failures.join("; ")}`);
+  // getFiles hands every file over in memory; writeFiles can answer before its last file is complete.
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
+  for (const file of files) {
+    const target = path.join(folder, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+  return files.length;
+}
+
+parentPort?.once("message", (request: IndexerRequest) => {
+  void buildIndex(request)
+    .then((written): IndexerReply => ({ written }))
+    .catch((error: unknown): IndexerReply => ({ error: error instanceof Error ? error.message : String(error) }))
+    .then(async (reply) => {
+      await pagefind.close();
+      parentPort?.postMessage(reply);
+    });
+});
