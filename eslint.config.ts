@@ -4,7 +4,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["_site/", "_site.*/", "test-results/", "node_modules/"] },
+  { ignores: ["_site/", "_site.*/", "test-results/", "node_modules/", ".bench-watch-*/"] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   tseslint.configs.stylisticTypeChecked,

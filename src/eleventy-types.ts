@@ -15,7 +15,10 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
-  on(event: "eleventy.before" | "eleventy.after", handler: (event: { directories: { input: string; output: string } }) => unknown): void;
+  on(
+    event: "eleventy.before" | "eleventy.after",
+    handler: (event: { directories: { input: string; output: string }; runMode: "build" | "watch" | "serve" }) => unknown,
+  ): void;
   ignores: Set<string>;
   directories: { input: string; output: string };
 }

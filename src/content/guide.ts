@@ -8,7 +8,7 @@ import { describeIssue, fieldPath, type Problem } from "./problems.ts";
 import {
   canonicalWord,
   legacyGuideSchema,
-  legacyLayoutName,
+  isLegacyLayout,
   maxTitleLength,
   structuredGuideSchema,
   type Status,
@@ -131,7 +131,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     return failure;
   }
   const data = parsed.data ?? {};
-  const legacy = typeof data.layout === "string" && data.layout.trim().toLowerCase() === legacyLayoutName;
+  const legacy = isLegacyLayout(data.layout);
   const schema = legacy ? schemasFor(registry).legacy : schemasFor(registry).structured;
   const result = schema.safeParse(data, { reportInput: true });
   // Parsing the YAML a second time for line numbers is only worth it when there is a problem to place.
@@ -265,11 +265,15 @@ export function readGuides(
   registry: TaxonomyRegistry,
   site: SiteSettings,
 ): { guides: Guide[]; problems: Problem[] } {
+  return collectGuides(sources.map((source) => ({ source, result: readGuide(source, registry, site) })));
+}
+
+/** The guides and problems of files already read, plus the problem of two files publishing one URL. */
+export function collectGuides(read: { source: GuideSource; result: GuideResult }[]): { guides: Guide[]; problems: Problem[] } {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, GuideSource[]>();
-  for (const source of sources) {
-    const result = readGuide(source, registry, site);
+  for (const { source, result } of read) {
     if (result.guide) guides.push(result.guide);
     problems.push(...result.problems);
     const url = guideUrl(path.basename(source.path, ".md"));

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
-import { readGuides, type Guide, type GuideSource } from "./guide.ts";
+import { collectGuides, readGuide, type Guide, type GuideResult, type GuideSource } from "./guide.ts";
 import { lastCommitDates } from "../publishing/dates.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
@@ -25,15 +25,23 @@ export function markdownFiles(root: string, folder = ""): string[] {
   });
 }
 
-/** Every guide file under a folder, in a stable order. README.md files are documentation, not guides. */
-export function readGuideSources(folder: string): GuideSource[] {
+/** Every guide file under a folder, by absolute path, in a stable order. README.md files are documentation, not guides. */
+function guideFiles(folder: string): string[] {
   const root = path.resolve(folder);
   return markdownFiles(root)
     .sort()
-    .map((name) => {
-      const file = path.join(root, name);
-      return { path: file, displayPath: path.relative(process.cwd(), file), text: readFileSync(file, "utf8") };
-    });
+    .map((name) => path.join(root, name));
+}
+
+const readGuideSource = (file: string): GuideSource => ({
+  path: file,
+  displayPath: path.relative(process.cwd(), file),
+  text: readFileSync(file, "utf8"),
+});
+
+/** Every guide file under a folder, read, in a stable order. */
+export function readGuideSources(folder: string): GuideSource[] {
+  return guideFiles(folder).map(readGuideSource);
 }
 
 /** Lets other concerns start work on the guides as soon as they are read and valid, before any page renders. */
@@ -47,9 +55,22 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
   const catalogListeners: Parameters<ContentEvents["onCatalog"]>[0][] = [];
   let guidesByPath = new Map<string, Guide>();
 
+  // A watch-mode rebuild re-reads only the guides whose file changed since the last build; reading
+  // and validating every guide again would cost more than rendering the one page that changed.
+  const guidesRead = new Map<string, { modified: number; size: number; source: GuideSource; result: GuideResult }>();
+
   eleventyConfig.ignores.add("**/README.md");
   eleventyConfig.on("eleventy.before", ({ directories }) => {
-    const { guides, problems } = readGuides(readGuideSources(directories.input), registry, site);
+    const current = guideFiles(directories.input).map((file) => {
+      const { mtimeMs: modified, size } = statSync(file);
+      const previous = guidesRead.get(file);
+      if (previous?.modified === modified && previous.size === size) return previous;
+      const source = readGuideSource(file);
+      return { modified, size, source, result: readGuide(source, registry, site) };
+    });
+    guidesRead.clear();
+    for (const entry of current) guidesRead.set(entry.source.path, entry);
+    const { guides, problems } = collectGuides(current);
     if (problems.length > 0) throw new GuideValidationError(problems);
     catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input)));
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
@@ -65,14 +86,17 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
   // spares Eleventy holding every rendered page in memory for collections nobody reads.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
   eleventyConfig.addLayoutAlias(legacyLayoutName, "guide.liquid");
-  const guideOf = (data: PageData) => guidesByPath.get(path.resolve(data.page.inputPath));
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    guide: guideOf,
-    permalink: (data: PageData) => {
-      const guide = guideOf(data);
-      if (!guide) return data.permalink;
-      return isBuilt(guide, includeDrafts) ? guide.url : false;
-    },
-  });
+  // Layouts look a page's guide up by its input path (`page.inputPath | guideAt`), and a guide's URL
+  // comes from a permalink function: Eleventy's computed data would do both, but resolving it for
+  // every page cost more than a quarter of a build.
+  const guideAt = (inputPath: string) => guidesByPath.get(path.resolve(inputPath));
+  eleventyConfig.addFilter("guideAt", guideAt);
+  // Other pages set their own permalink; a function given as global data is Eleventy's fallback for the rest.
+  const guidePermalink = (data: PageData) => {
+    const guide = guideAt(data.page.inputPath);
+    if (!guide) return undefined;
+    return isBuilt(guide, includeDrafts) ? guide.url : false;
+  };
+  eleventyConfig.addGlobalData("permalink", () => guidePermalink);
   return { onCatalog: (listener) => catalogListeners.push(listener) };
 }

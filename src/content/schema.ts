@@ -263,3 +263,6 @@ export type Control = z.infer<ReturnType<typeof controlSchema>>;
 
 /** The layout name legacy guides ask for; Eleventy maps it to this site's guide layout. */
 export const legacyLayoutName = "base.njk";
+
+/** A guide in the legacy form names the old site's layout in its front matter. */
+export const isLegacyLayout = (layout: unknown): boolean => typeof layout === "string" && layout.trim().toLowerCase() === legacyLayoutName;

@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { isLegacyLayout } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { highlightCode } from "./highlight.ts";
 
@@ -19,7 +20,7 @@ export function createFieldRenderer() {
 }
 
 interface RenderEnv {
-  guide?: { format: string };
+  layout?: string;
 }
 
 export function registerMarkdown(eleventyConfig: EleventyConfig): void {
@@ -28,7 +29,7 @@ export function registerMarkdown(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setLibrary("md", {
     // A legacy body is already HTML; markdown would wrap its nested blocks in stray paragraphs.
     render: (text: string, env?: unknown) =>
-      (env as RenderEnv | undefined)?.guide?.format === "legacy" ? text : body.render(text, env as Record<string, unknown>),
+      isLegacyLayout((env as RenderEnv | undefined)?.layout) ? text : body.render(text, env as Record<string, unknown>),
   });
   eleventyConfig.addFilter("markdown", (text: string) => fields.render(text));
   eleventyConfig.addFilter("highlight", (code: string, language: string) => highlightCode(code, language));

@@ -8,9 +8,11 @@ import type { IndexerReply, IndexerRequest } from "./indexer.ts";
 /** Where the index and Pagefind's browser library are written, inside the site. */
 export const searchIndexFolder = "pagefind";
 
-// The worker loads the TypeScript indexer the way the CLI loads the site: through tsx.
+// The worker loads the TypeScript indexer the way the CLI loads the site: through tsx, found from
+// here rather than from the working directory, which may be any folder of guides.
+const tsxApi = import.meta.resolve("tsx/esm/api");
 const indexerUrl = new URL("./indexer.ts", import.meta.url).href;
-const indexerBootstrap = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(indexerUrl)}, ${JSON.stringify(import.meta.url)}))`;
+const indexerBootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(indexerUrl)}, ${JSON.stringify(import.meta.url)}))`;
 
 /**
  * Indexes every published guide with Pagefind, in `npm run build` and `npm start` alike. A worker
@@ -18,11 +20,14 @@ const indexerBootstrap = `import("tsx/esm/api").then(({ tsImport }) => tsImport(
  * Eleventy renders the pages; the build finishes once both are done.
  */
 export function registerSearch(eleventyConfig: EleventyConfig, content: ContentEvents): void {
-  let indexing: { worker: Worker; reply: Promise<IndexerReply> } | undefined;
+  let indexing: { worker: Worker; reply: Promise<IndexerReply>; superseded: boolean } | undefined;
 
   content.onCatalog((catalog, { output }) => {
-    // A watch-mode rebuild that failed may have left the previous worker behind.
-    void indexing?.worker.terminate();
+    // An index still being built for an earlier preview build is out of date.
+    if (indexing) {
+      indexing.superseded = true;
+      void indexing.worker.terminate();
+    }
     const worker = new Worker(indexerBootstrap, { eval: true });
     const stopped = Promise.race([once(worker, "error"), once(worker, "exit")]).then(([reason]): IndexerReply => ({
       error: `the indexer stopped early: ${String(reason)}`,
@@ -30,18 +35,22 @@ export function registerSearch(eleventyConfig: EleventyConfig, content: ContentE
     const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
     const guides = catalog.listed.filter((guide) => guide.status === "published");
     worker.postMessage({ guides, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
-    indexing = { worker, reply };
+    indexing = { worker, reply, superseded: false };
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
     if (!indexing) throw new Error("The search index was never started: the guides were not read.");
-    const { worker, reply } = indexing;
-    indexing = undefined;
-    try {
-      const outcome = await reply;
-      if ("error" in outcome) throw new Error(`Pagefind could not index ${directories.output}: ${outcome.error}`);
-    } finally {
+    const current = indexing;
+    const { worker, reply } = current;
+    const finished = reply.then(async (outcome) => {
       await worker.terminate();
-    }
+      if ("error" in outcome) throw new Error(`Pagefind could not index ${directories.output}: ${outcome.error}`);
+    });
+    // A production build is complete only with its index. While previewing, the edited page is
+    // served and reloaded at once, and the index follows a moment later.
+    if (runMode === "build") return finished;
+    finished.catch((error: unknown) => {
+      if (!current.superseded) console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 }
