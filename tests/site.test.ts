@@ -269,6 +269,8 @@ describe("the Liquid engine", () => {
     const liquid = createLiquid();
     liquid.registerFilter("later", (value: string) => Promise.resolve(value));
     await expect(liquid.render(liquid.parse("{{ 'now' | upcase }}"), {})).resolves.toBe("NOW");
-    await expect(liquid.render(liquid.parse("{{ 'soon' | later }}"), {})).rejects.toThrow(/filters must be synchronous/);
+    await expect(liquid.render(liquid.parse("{{ 'soon' | later }}"), {})).rejects.toThrow(
+      /"later" returned a promise: filters must be synchronous/,
+    );
   });
 });

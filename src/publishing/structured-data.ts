@@ -15,16 +15,6 @@ export interface PageContext {
   pageTitle?: string;
 }
 
-/** Markdown prose as plain text, for search engines that show step text. */
-function plainText(markdown: string): string {
-  return markdown
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/\*\*([^*]+)\*\*|\*([^*]+)\*/g, "$1$2")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 function breadcrumbs({ site, path, guide, termPage, pageTitle }: PageContext): JsonLd {
   const trail: { name: string; path?: string }[] = [{ name: site.name, path: "/" }];
   if (guide) {
@@ -63,12 +53,13 @@ function guideData({ site, catalog, path, guide }: PageContext & { guide: Guide 
     ),
     publisher: { "@type": "Organization", name: site.name, url: absoluteUrl(site, "/") },
   };
+  // Steps are named and linked, not repeated: the page holds their text, and search engines no
+  // longer show HowTo steps as rich results, so copying it would only weigh down every guide page.
   if (guide.steps) {
     article.step = guide.steps.map((step, index) => ({
       "@type": "HowToStep",
       position: index + 1,
       name: step.title,
-      text: plainText(step.body),
       url: `${url}#step-${index + 1}`,
     }));
     article.tool = guide.prerequisites?.tools.map((tool) => ({ "@type": "HowToTool", name: tool }));
