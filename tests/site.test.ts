@@ -207,6 +207,23 @@ describe("reader comforts in the built HTML", () => {
     }
   });
 
+  it("loads the shared stylesheet and the one for its kind of page", () => {
+    const stylesheets = (url: string) =>
+      site
+        .page(url)
+        .querySelectorAll('link[rel="stylesheet"]')
+        .map((link) => link.getAttribute("href"));
+    expect(stylesheets("/guides/detect-api-keys-secrets-tokens-aws/")).toEqual(["/assets/site.css", "/assets/guide.css"]);
+    expect(stylesheets("/guides/fix-exposure-of-api-keys-secrets-tokens-azure/")).toEqual([
+      "/assets/site.css",
+      "/assets/legacy.css",
+      "/assets/guide.css",
+    ]);
+    for (const url of ["/", "/platforms/aws/", "/search/", "/404.html"])
+      expect(stylesheets(url), url).toEqual(["/assets/site.css", "/assets/listing.css"]);
+    for (const sheet of ["site", "guide", "legacy", "listing"]) expect(site.html(`/assets/${sheet}.css`).length, sheet).toBeGreaterThan(0);
+  });
+
   it("loads scripts only from files, so no page needs unsafe-inline", () => {
     for (const url of site.urls()) {
       const page = site.page(url);

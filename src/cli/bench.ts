@@ -160,16 +160,22 @@ async function benchWatch(count: number, mode: "ours" | "bare"): Promise<number[
   }
 }
 
-/** Bytes a reader downloads for a page before compression: its HTML, the stylesheet and the scripts it loads. */
+/** Bytes a reader downloads for a page before compression: its HTML and every stylesheet and script it links. */
 function pageWeights(count: number): { guideKb: number; homeKb: number } {
   const input = path.join(workspace, `weight-${count}`, "guides");
   const { structured } = generateGuides(registry, input, count / 2);
   const output = path.join(workspace, `weight-${count}`, "_site");
   measureBuild("ours", input, output);
-  const size = (file: string) => statSync(path.join(output, file)).size;
-  const assets = size("assets/site.css") + size("assets/theme.js") + size("assets/site.js");
-  const guide = `guides/${(structured[0] ?? "").replace(/\.md$/, "")}/index.html`;
-  return { guideKb: (size(guide) + assets) / 1000, homeKb: (size("index.html") + assets) / 1000 };
+  const weigh = (page: string) => {
+    const html = readFileSync(path.join(output, page), "utf8");
+    const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]* src="([^"]+)"/g)].map(
+      (match) => match[1] ?? match[2] ?? "",
+    );
+    return (
+      (statSync(path.join(output, page)).size + assets.reduce((sum, asset) => sum + statSync(path.join(output, asset)).size, 0)) / 1000
+    );
+  };
+  return { guideKb: weigh(`guides/${(structured[0] ?? "").replace(/\.md$/, "")}/index.html`), homeKb: weigh("index.html") };
 }
 
 const verdict = (met: boolean) => (met ? "met" : "NOT met");
