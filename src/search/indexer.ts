@@ -1,7 +1,7 @@
 // The search-index worker: owns the Pagefind service, so the index is built on another thread while
 // Eleventy renders pages on the main one. It receives the published guides and the folder to write
 // into once, and replies once the index is on disk.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -24,6 +24,8 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   // getFiles hands every file over in memory; writeFiles can answer before its last file is complete.
   const { files, errors: fileErrors } = await index.getFiles();
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
+  // A build that failed meanwhile has removed its folder; its index is not wanted.
+  if (!existsSync(path.dirname(folder))) return 0;
   for (const file of files) {
     const target = path.join(folder, file.path);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -6,7 +6,7 @@ import type { EleventyConfig } from "../eleventy-types.ts";
 import type { IndexerReply, IndexerRequest } from "./indexer.ts";
 
 /** Where the index and Pagefind's browser library are written, inside the site. */
-export const searchIndexFolder = "pagefind";
+const searchIndexFolder = "pagefind";
 
 // The worker loads the TypeScript indexer the way the CLI loads the site: through tsx, found from
 // here rather than from the working directory, which may be any folder of guides.
@@ -29,9 +29,10 @@ export function registerSearch(eleventyConfig: EleventyConfig, content: ContentE
       void indexing.worker.terminate();
     }
     const worker = new Worker(indexerBootstrap, { eval: true });
-    const stopped = Promise.race([once(worker, "error"), once(worker, "exit")]).then(([reason]): IndexerReply => ({
-      error: `the indexer stopped early: ${String(reason)}`,
-    }));
+    const stopped = Promise.race([
+      once(worker, "error").then(([error]) => `it failed: ${error instanceof Error ? error.message : String(error)}`),
+      once(worker, "exit").then(([code]) => `it exited with code ${String(code)} before writing the index`),
+    ]).then((why): IndexerReply => ({ error: `the search indexer stopped: ${why}` }));
     const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
     const guides = catalog.listed.filter((guide) => guide.status === "published");
     worker.postMessage({ guides, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
