@@ -24,7 +24,8 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   // getFiles hands every file over in memory; writeFiles can answer before its last file is complete.
   const { files, errors: fileErrors } = await index.getFiles();
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
-  // A build that failed meanwhile has removed its folder; its index is not wanted.
+  // The build creates its folder before indexing starts; if the folder is gone, that build failed
+  // and removed it, and its index is not wanted.
   if (!existsSync(path.dirname(folder))) return 0;
   for (const file of files) {
     const target = path.join(folder, file.path);

@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ContentEvents } from "../content/plugin.ts";
@@ -35,6 +36,7 @@ export function registerSearch(eleventyConfig: EleventyConfig, content: ContentE
     ]).then((why): IndexerReply => ({ error: `the search indexer stopped: ${why}` }));
     const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
     const guides = catalog.listed.filter((guide) => guide.status === "published");
+    mkdirSync(output, { recursive: true });
     worker.postMessage({ guides, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
     indexing = { worker, reply, superseded: false };
   });
