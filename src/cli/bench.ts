@@ -1,7 +1,8 @@
 // The performance benchmark: `npm run bench [-- --sizes 1000,4000,10000 --runs 3 --json <file>]`.
 // Builds synthetic sites of each size with this project and with bare Eleventy in the same run, and
 // reports the ratio between them, memory per guide, the watch-mode rebuild time and page weights.
-// Everything it writes goes to a temporary folder; nothing is added to the repository.
+// Everything it writes goes to temporary folders (the watch-mode sites to a git-ignored one inside the
+// project, removed afterwards); nothing is added to the repository.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
