@@ -8,9 +8,9 @@ import { stylesDir } from "../paths.ts";
  * home page's coverage matrix and filters, nor a listing page the styles of steps and commands.
  */
 const stylesheets = ["site", "guide", "legacy", "listing"] as const;
-export type StylesheetName = (typeof stylesheets)[number];
+type StylesheetName = (typeof stylesheets)[number];
 
-export const stylesheetUrl = (name: StylesheetName) => `/assets/${name}.css`;
+const stylesheetUrl = (name: StylesheetName) => `/assets/${name}.css`;
 
 /** Compiles each stylesheet of styles/ on every build, so watch mode picks up edits. */
 export function registerStyles(eleventyConfig: EleventyConfig): void {
