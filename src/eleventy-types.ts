@@ -19,8 +19,16 @@ export interface EleventyConfig {
     event: "eleventy.before" | "eleventy.after",
     handler: (event: { directories: { input: string; output: string }; runMode: "build" | "watch" | "serve" }) => unknown,
   ): void;
+  /** Fired once the configuration is merged, with Eleventy's TemplateConfig (as Eleventy's own RenderPlugin uses it). */
+  on(event: "eleventy.config", handler: (templateConfig: { getConfig(): EleventyMergedConfig }) => unknown): void;
   ignores: Set<string>;
   directories: { input: string; output: string };
+}
+
+/** The merged configuration Eleventy reads as it builds. */
+export interface EleventyMergedConfig {
+  /** The engine run over markdown before markdown itself, or false for none. */
+  markdownTemplateEngine: string | false;
 }
 
 /** The page data Eleventy hands to computed-data functions. */

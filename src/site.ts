@@ -33,6 +33,12 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.setIncludesDirectory(layouts);
   eleventyConfig.setTemplateFormats(["md", "liquid", "11ty.js"]);
   eleventyConfig.setLibrary("liquid", createLiquid());
+  // Markdown is markdown only: a structured body's {{ }} and {% %} reach the page as written, and a
+  // legacy body's Liquid is rendered when the guide is read. The setting is applied once the
+  // configuration is merged, because the programmatic build ignores what a config callback returns.
+  eleventyConfig.on("eleventy.config", (templateConfig) => {
+    templateConfig.getConfig().markdownTemplateEngine = false;
+  });
   eleventyConfig.addWatchTarget(layoutsDir);
   eleventyConfig.addWatchTarget(dataDir);
 

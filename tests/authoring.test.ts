@@ -107,7 +107,7 @@ describe("npm run new", () => {
   it("checks values against the registry", () => {
     const out = temporaryFolder("new");
     const result = run("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('--platform: unknown platform "gpc": did you mean "gcp"?');
     expect(existsSync(path.join(out, "detect-pii-gcp.md"))).toBe(false);
   });

@@ -3,25 +3,29 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { HTMLElement, parse as parseHtml, type Node } from "node-html-parser";
+import { HTMLElement, parse as parseHtml } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { blockMarkdown, formatReportLine, guessCommandEffect, migrateLegacyGuide, type MigrationResult } from "../src/authoring/migrate.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/plugin.ts";
 import { formatProblem } from "../src/content/problems.ts";
-import { createBodyRenderer, createFieldRenderer } from "../src/markdown/plugin.ts";
+import { createBodyRenderer, createFieldRenderer } from "../src/markdown/renderers.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 import { buildGuides, fixturesDir, temporaryFolder, textOf, type BuiltSite } from "./helpers/site.ts";
+import { wordSurvival } from "./helpers/word-survival.ts";
 
 const registry = loadRegistry();
 const site = loadSiteSettings();
 const fixtures = path.join(fixturesDir, "legacy-migration");
 const legacyFolder = path.join(fixtures, "guides");
+/** Legacy guides that left placeholders unescaped, and label or wrap their commands in odd ways. */
+const placeholderFolder = path.join(fixtures, "placeholders");
 const defectFile = path.join(fixtures, "defects", "fix-exposure-of-pci-data-aws.md");
-const inputs = [...readdirSync(legacyFolder).map((name) => path.join(legacyFolder, name)), defectFile];
+const filesIn = (folder: string) => readdirSync(folder).map((name) => path.join(folder, name));
+const inputs = [...filesIn(legacyFolder), ...filesIn(placeholderFolder), defectFile];
 
 interface Migration {
   legacyText: string;
@@ -57,7 +61,8 @@ beforeAll(async () => {
 
   const legacyCopy = path.join(temporaryFolder("legacy"), "guides");
   mkdirSync(legacyCopy);
-  for (const name of readdirSync(legacyFolder)) copyFileSync(path.join(legacyFolder, name), path.join(legacyCopy, name));
+  for (const file of [...filesIn(legacyFolder), ...filesIn(placeholderFolder)])
+    copyFileSync(file, path.join(legacyCopy, path.basename(file)));
   // The legacy site could never build the defective file; its buildable twin is the file without the
   // line before the front matter and the code fence around it.
   const defective = readFileSync(defectFile, "utf8");
@@ -146,39 +151,18 @@ function migratedSections(page: HTMLElement): Sections {
   };
 }
 
-/** The words of every text node: the layout writes list items back to back, so joined text would fuse words. */
-function words(node: Node): string[] {
-  if (node instanceof HTMLElement) return node.childNodes.flatMap(words);
-  return node.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /**
- * The share of the legacy body's words (less what the site now computes: the header with its Liquid
- * placeholders and tag links, step numbers, flow arrows and next-step links) found in the migrated page.
+ * The fixtures compared section by section with their legacy page, and what each legacy page has, so that a
+ * selector finding nothing fails instead of comparing nothing with nothing.
  */
-function textSurvival(legacyPage: HTMLElement, migratedPage: HTMLElement): { share: number; found: number; total: number } {
-  const body = legacyPage.querySelector(".legacy-body")!;
-  for (const computed of body.querySelectorAll(".header, .next-steps, .step-number, .flow-arrow")) computed.remove();
-  const available = new Map<string, number>();
-  for (const word of words(migratedPage.querySelector("article")!)) available.set(word, (available.get(word) ?? 0) + 1);
-  const legacy = words(body);
-  let found = 0;
-  for (const word of legacy) {
-    const left = available.get(word) ?? 0;
-    if (left > 0) {
-      found++;
-      available.set(word, left - 1);
-    }
-  }
-  return { share: found / legacy.length, found, total: legacy.length };
-}
-
 const builtGuides = [
-  "detect-customer-data-databricks",
-  "detect-pii-snowflake",
-  "fix-exposure-of-pci-data-aws",
-  "fix-exposure-of-employee-data-azure",
+  { slug: "detect-customer-data-databricks", spotlight: true, architecture: true },
+  { slug: "detect-pii-snowflake", spotlight: false, architecture: true },
+  { slug: "fix-exposure-of-pci-data-aws", spotlight: false, architecture: true },
+  { slug: "fix-exposure-of-employee-data-azure", spotlight: false, architecture: false },
 ];
+/** The parser cannot read these legacy pages section by section without the migration's placeholder repair; tests below assert their text. */
+const placeholderGuides = readdirSync(placeholderFolder).map((name) => path.basename(name, ".md"));
 
 describe("npm run migrate on the legacy fixtures", () => {
   it("produces guides that the project's validator accepts", () => {
@@ -187,9 +171,12 @@ describe("npm run migrate on the legacy fixtures", () => {
     expect(problems.map(formatProblem)).toEqual([]);
     expect(guides.map((guide) => [guide.slug, guide.format, guide.status]).sort()).toEqual([
       ["detect-customer-data-databricks", "structured", "published"],
+      ["detect-passwords-snowflake", "structured", "published"],
       ["detect-pii-snowflake", "structured", "published"],
+      ["fix-exposure-of-api-keys-secrets-tokens-azure", "structured", "published"],
       ["fix-exposure-of-employee-data-azure", "structured", "draft"],
       ["fix-exposure-of-pci-data-aws", "structured", "published"],
+      ["prevent-exposure-of-configuration-files-aws", "structured", "published"],
       ["prevent-exposure-of-phi-gcp", "structured", "coming-soon"],
     ]);
   });
@@ -221,26 +208,58 @@ describe("npm run migrate on the legacy fixtures", () => {
     expect(result.output).toMatch(/ {4}body: \|-\n {6}Column names such as `email`/);
   });
 
-  it.each(builtGuides)("%s: the migrated page shows every section of the legacy page", (slug) => {
+  it.each(builtGuides)("$slug: the migrated page shows every section of the legacy page", ({ slug, spotlight, architecture }) => {
     const legacy = legacySections(legacySite.page(`/guides/${slug}/`));
     const migrated = migratedSections(migratedSite.page(`/guides/${slug}/`));
-    expect(legacy.why.length).toBeGreaterThan(0);
+    // Each legacy value is checked for content before it is compared: "" contains "", and [] equals [].
+    const filled = (texts: string[]) => texts.length > 0 && texts.every((text) => text !== "");
+    expect(filled(legacy.why)).toBe(true);
     expect(migrated.why).toEqual(legacy.why);
+    expect(legacy.risk).not.toBe("");
     expect(migrated.risk).toContain(legacy.risk);
+    expect(legacy.prerequisites).toHaveLength(3);
+    expect(legacy.prerequisites.every(filled)).toBe(true);
     expect(migrated.prerequisites).toEqual(legacy.prerequisites);
-    if (legacy.spotlight) expect(migrated.spotlight).toEqual(legacy.spotlight);
+    if (spotlight) {
+      expect(filled(legacy.spotlight ?? [])).toBe(true);
+      expect(migrated.spotlight).toEqual(legacy.spotlight);
+    } else {
+      expect(legacy.spotlight).toBeUndefined();
+      expect(migrated.spotlight).toEqual([site.spotlight.title, site.spotlight.text]);
+    }
+    expect(legacy.steps.length).toBeGreaterThan(0);
+    expect(legacy.steps.every((step) => step.title !== "" && filled(step.body) && step.command !== "")).toBe(true);
     expect(migrated.steps).toEqual(legacy.steps);
+    if (architecture) {
+      expect(legacy.components.length).toBeGreaterThan(0);
+      expect(legacy.components.every(filled)).toBe(true);
+      expect(legacy.flow.length).toBeGreaterThanOrEqual(2);
+      expect(filled(legacy.flow)).toBe(true);
+    } else {
+      expect([legacy.components, legacy.flow]).toEqual([[], []]);
+    }
     expect(migrated.components).toEqual(legacy.components);
     expect(migrated.flow).toEqual(legacy.flow);
+    expect(legacy.practices.length).toBeGreaterThan(0);
+    expect(legacy.practices.every((card) => card.title !== "" && filled(card.items))).toBe(true);
     expect(migrated.practices).toEqual(legacy.practices);
+    expect(legacy.references.length).toBeGreaterThan(0);
+    expect(legacy.references.every(filled)).toBe(true);
     expect(migrated.references).toEqual(legacy.references);
   });
 
-  it.each(builtGuides)("%s: at least 97% of the legacy body's words survive", (slug) => {
-    const { share, found, total } = textSurvival(legacySite.page(`/guides/${slug}/`), migratedSite.page(`/guides/${slug}/`));
-    console.log(`text survival ${slug}: ${(share * 100).toFixed(1)}% (${found} of ${total} words)`);
-    expect(share).toBeGreaterThanOrEqual(0.97);
-  });
+  // Measured on built pages; see wordSurvival for what each side counts.
+  it.each([...builtGuides.map(({ slug }) => slug), ...placeholderGuides])(
+    "%s: at least 97% of the legacy page's words are on the migrated page",
+    (slug) => {
+      const url = `/guides/${slug}/`;
+      const { share, found, total, lost } = wordSurvival(legacySite.html(url), migratedSite.html(url), {
+        ownSpotlight: migration(slug).front.spotlight !== undefined,
+      });
+      expect(total).toBeGreaterThan(100);
+      expect(share, `${found} of ${total} words; lost: ${lost.join(" ")}`).toBeGreaterThanOrEqual(0.97);
+    },
+  );
 
   it("guesses each command's effect from its verbs, reports every guess, and warns on destructive ones", () => {
     const { front } = migration("detect-customer-data-databricks");
@@ -355,11 +374,141 @@ describe("npm run migrate on the legacy fixtures", () => {
     }
   });
 
-  it("writes a published guide that lacks a required section as a draft, and says why loudly", () => {
-    expect(migration("fix-exposure-of-employee-data-azure").front.status).toBe("draft");
-    expect(reportOf("fix-exposure-of-employee-data-azure")).toContainEqual(
-      expect.stringMatching(/^WARNING: status: published became draft, because a published guide needs architecture/),
+  it("writes a published guide that lacks a required section as a draft, and names the section and why", () => {
+    const { front, result } = migration("fix-exposure-of-employee-data-azure");
+    expect(front.status).toBe("draft");
+    const because =
+      "a published guide needs architecture (the legacy page has no section recognisable as architecture by its class, its cards or its heading)";
+    expect(result.demotedBecause).toBe(because);
+    expect(reportOf("fix-exposure-of-employee-data-azure")).toContain(
+      `WARNING: status: published became draft, because ${because}: write what is missing (see legacy_content), then set status: published`,
     );
+  });
+
+  it("says which section did not map when the legacy page has one that cannot be mapped", () => {
+    const { legacyText } = migration("detect-customer-data-databricks");
+    const broken = legacyText.replace("<h4>Prior Setup</h4>", "<h4>Notes</h4>");
+    expect(broken).not.toBe(legacyText);
+    const result = migrateLegacyGuide(broken, "guides/detect-customer-data-databricks.md", registry, site);
+    expect(result.status).toBe("draft");
+    expect(result.demotedBecause).toBe(
+      "a published guide needs prerequisites (its legacy prerequisites section is kept in legacy_content: it needs three cards whose headings name permissions, tools and setup, each with a list)",
+    );
+  });
+
+  it("keeps a guide published when its flow stages sit in a wrapper with a class and a component card in no grid", () => {
+    const { legacyText, front } = migration("detect-customer-data-databricks");
+    const card =
+      '<div class="component-card">\n                <h4>SQL warehouse</h4>\n                <p>Runs the discovery queries</p>\n            </div>';
+    const odd = legacyText
+      .replace('<div style="margin: 20px 0;">', '<div class="flow-steps">')
+      .replace(`            ${card}\n        </div>`, `        </div>\n        ${card}`);
+    expect(odd).toContain('</div>\n        <div class="component-card">');
+    const result = migrateLegacyGuide(odd, "guides/detect-customer-data-databricks.md", registry, site);
+    expect(result.status).toBe("published");
+    expect(result.output).toBe(migration("detect-customer-data-databricks").result.output);
+    expect(front.architecture).toMatchObject({ flow: ["List Catalogs", "Search Columns", "Review Grants", "Tag Tables"] });
+  });
+
+  it("keeps a published guide published when nothing but placeholders, labels and wrappers stood in the way", () => {
+    for (const slug of placeholderGuides) {
+      const { front, result } = migration(slug);
+      expect([slug, front.status, result.demotedBecause, front.legacy_content]).toEqual([slug, "published", undefined, undefined]);
+    }
+  });
+
+  const commandsOf = (slug: string) =>
+    (migration(slug).front.steps as { command: { code: string; language: string } }[]).map(({ command }) => [
+      command.code,
+      command.language,
+    ]);
+  const builtCommandsOf = (slug: string) =>
+    migratedSite
+      .page(`/guides/${slug}/`)
+      .querySelectorAll("pre.command")
+      .map((block) => [block.querySelector("code")!.textContent, block.getAttribute("data-language")]);
+
+  it("keeps unescaped placeholders in a snowsql command and in SQL statements as the legacy page wrote them", () => {
+    const slug = "detect-passwords-snowflake";
+    const commands = [
+      ["snowsql -a <account_identifier> -u <username>", "bash"],
+      [
+        "SELECT name, login_name, last_success_login\nFROM snowflake.account_usage.users\nWHERE has_password AND NOT ext_authn_duo AND deleted_on IS NULL;",
+        "sql",
+      ],
+      ["SHOW GRANTS ON TABLE <database>.<schema>.<table>;", "sql"],
+      [`snowsql -a <account_identifier> -q "SHOW USERS LIKE '<user_prefix>%'" -o output_format=csv`, "bash"],
+    ];
+    expect(commandsOf(slug)).toEqual(commands);
+    expect(builtCommandsOf(slug)).toEqual(commands);
+    const why = migratedSite.page(`/guides/${slug}/`).querySelector("section[aria-labelledby=why-it-matters] .prose");
+    expect(textOf(why)).toContain("Replace <account_identifier> in the examples with your own account");
+    // The legacy page's Liquid ran once, at migration: what it showed is what the structured page shows, as text.
+    expect(textOf(why)).toContain(
+      `A CI job that connects reads its key from \${{ secrets.SNOWFLAKE_PRIVATE_KEY }}, never from the repository; this guide, ${textOf(migratedSite.page(`/guides/${slug}/`).querySelector("h1"))}, shows where else to look.`,
+    );
+    expect(migration(slug).result.output).not.toContain("{% raw %}");
+    expect(reportOf(slug)).toEqual(
+      expect.arrayContaining([
+        'fixed: placeholders the legacy HTML left unescaped (browsers hid them as unknown elements) are kept as text: "<account_identifier>", "<username>", "<database>", "<schema>", "<user_prefix>"',
+        'fixed: placeholders in code named like HTML elements, but never closed there, are kept as text: "<table>"',
+        'guessed, review it: steps[0].command: effect changes (no verb it knows), language bash (read from the command): "snowsql -a <account_identifier> -u <username>"',
+        'guessed, review it: steps[2].command: effect reads (from "show"), language sql (read from the command): "SHOW GRANTS ON TABLE <database>.<schema>.<table>;"',
+      ]),
+    );
+  });
+
+  it("reads PowerShell from its cmdlets, and takes a language from a label before the block and from a data attribute", () => {
+    const slug = "fix-exposure-of-api-keys-secrets-tokens-azure";
+    const commands = [
+      ["$secret = Get-AzKeyVaultSecret -VaultName <vault-name> -Name <secret-name>\n$secret.Version", "powershell"],
+      ["Set-AzKeyVaultSecret -VaultName <vault-name> -Name <secret-name> -SecretValue (Read-Host -AsSecureString)", "powershell"],
+      ["az keyvault secret show --vault-name <vault-name> --name <secret-name> --query id", "bash"],
+      ['{"secretName": "<secret-name>", "expiresInDays": 90}', "json"],
+    ];
+    expect(commandsOf(slug)).toEqual(commands);
+    expect(builtCommandsOf(slug)).toEqual(commands);
+    // The label names the language, which the layout draws: it is not prose of the step.
+    expect((migration(slug).front.steps as { body: string }[])[1]!.body).toBe(
+      "Setting a value creates a new version; readers that ask for the latest get it at once.",
+    );
+    const report = reportOf(slug);
+    expect(report).toContainEqual(
+      expect.stringMatching(/^guessed, review it: steps\[0\]\.command: .*, language powershell \(read from the command\): /),
+    );
+    expect(report).toContainEqual(
+      expect.stringMatching(/^guessed, review it: steps\[1\]\.command: .*, language powershell \(from its label\): /),
+    );
+    expect(report).toContain(
+      'dropped, the site computes it: label "PowerShell" of steps[1].command (the layout labels each command with its language)',
+    );
+    expect(report).toContainEqual(
+      expect.stringMatching(/^guessed, review it: steps\[3\]\.command: .*, language json \(from its data-language attribute\): /),
+    );
+  });
+
+  it("takes a command out of a labelled wrapper, keeps the lines a <br> broke, and reads a lang- class", () => {
+    const slug = "prevent-exposure-of-configuration-files-aws";
+    const commands = [
+      ["aws s3 ls s3://<your-bucket>/", "bash"],
+      ["aws s3api get-public-access-block --bucket <your-bucket>\naws s3api get-bucket-policy-status --bucket <your-bucket>", "bash"],
+      [
+        'resource "aws_s3_bucket_public_access_block" "config" {\n  bucket                  = "<your-bucket>"\n  block_public_acls       = true\n  restrict_public_buckets = true\n}',
+        "hcl",
+      ],
+      ["check:\n  bucket: <your-bucket>\n  require: block_public_acls", "yaml"],
+    ];
+    expect(commandsOf(slug)).toEqual(commands);
+    expect(builtCommandsOf(slug)).toEqual(commands);
+    const report = reportOf(slug);
+    expect(report).toContain(
+      'dropped, the site computes it: label "Terraform" of steps[2].command (the layout labels each command with its language)',
+    );
+    expect(report).toContainEqual(expect.stringMatching(/^guessed, review it: steps\[2\]\.command: .*, language hcl \(from its label\): /));
+    expect(report).toContainEqual(
+      expect.stringMatching(/^guessed, review it: steps\[3\]\.command: .*, language yaml \(from the class\): /),
+    );
+    expect(migration(slug).result.output).toContain("One public policy on \\<your-bucket\\> publishes all of them.");
   });
 
   it("writes markdown that renders back to the legacy text, special characters included", () => {
@@ -381,15 +530,32 @@ describe("the npm run migrate command", () => {
   function migrateCommand(args: string[]) {
     return spawnSync("npx", ["tsx", "src/cli/migrate.ts", ...args], { cwd: projectRoot, encoding: "utf8" });
   }
+  /** The closing summary: everything from its first line. */
+  const summaryOf = (stdout: string) =>
+    stdout
+      .slice(stdout.lastIndexOf("\nSummary:\n") + 1)
+      .trimEnd()
+      .split("\n");
+  const shown = (file: string) => path.relative(projectRoot, file);
 
   it("writes each guide under its own file name, refuses to overwrite without --force, and replaces with it", () => {
     const out = temporaryFolder("migrate-cli");
-    const first = migrateCommand([legacyFolder, defectFile, "--out", out]);
+    const first = migrateCommand([legacyFolder, placeholderFolder, defectFile, "--out", out]);
     expect(first.status, first.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual([...migrations.keys()].map((slug) => `${slug}.md`).sort());
     for (const [slug, { result }] of migrations) expect(readFileSync(path.join(out, `${slug}.md`), "utf8")).toBe(result.output);
     expect(first.stdout).toContain('guessed, review it: steps[4].command: effect destructive (from "rm")');
     expect(first.stdout).toContain('kept in legacy_content: <div class="content-section sample-findings">');
+    // Every command's effect is a guess; languages read from the command are too, those stated by the HTML are not.
+    expect(summaryOf(first.stdout)).toEqual([
+      "Summary:",
+      "  6 written as published",
+      "  1 written as coming-soon",
+      "  1 written as draft:",
+      `    ${shown(path.join(out, "fix-exposure-of-employee-data-azure.md"))}: ${migration("fix-exposure-of-employee-data-azure").result.demotedBecause}`,
+      "  0 not written",
+      "  45 guesses left to review: 25 command effects, 20 command languages",
+    ]);
 
     const existing = path.join(out, "detect-pii-snowflake.md");
     const removed = path.join(out, "detect-customer-data-databricks.md");
@@ -403,6 +569,14 @@ describe("the npm run migrate command", () => {
     ]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("exists; pass --force to replace it");
+    expect(summaryOf(refused.stdout)).toEqual([
+      "Summary:",
+      "  1 written as published",
+      "  0 written as draft",
+      "  1 not written:",
+      `    ${shown(path.join(legacyFolder, "detect-pii-snowflake.md"))}: ${shown(existing)} exists; pass --force to replace it`,
+      "  9 guesses left to review: 5 command effects, 4 command languages",
+    ]);
     expect(readFileSync(existing, "utf8")).toBe("edited by hand\n");
     // The refusal is per file: the other guide is still written.
     expect(existsSync(removed)).toBe(true);
@@ -419,11 +593,19 @@ describe("the npm run migrate command", () => {
     expect(result.stderr).toContain('platform: unknown platform "Azzure": did you mean "azure"?');
     expect(result.stderr).toContain("not written: the migrated guide does not validate");
     expect(existsSync(path.join(out, "detect-pii-azure.md"))).toBe(false);
+    expect(summaryOf(result.stdout)).toEqual([
+      "Summary:",
+      "  0 written as published",
+      "  0 written as draft",
+      "  1 not written:",
+      `    ${shown(path.join(fixtures, "invalid", "detect-pii-azure.md"))}: the migrated guide does not validate (see its problems above)`,
+      "  0 guesses left to review",
+    ]);
   });
 
-  it("prints its usage and exits 1 without input", () => {
+  it("prints its usage and exits 2 without input", () => {
     const result = migrateCommand([]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain("Usage: npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]");
   });
 });

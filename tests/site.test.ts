@@ -183,6 +183,29 @@ describe("the fixture site, production build", () => {
     expect(textOf(page.querySelector(".spotlight h2"))).toBe("<marquee>spotlight</marquee>");
     // The same title is escaped wherever a list shows it.
     expect(site.page("/platforms/snowflake/").querySelector("img")).toBeNull();
+    // Front-matter fields are never templates.
+    expect(textOf(page.querySelector("#step-1 .prose"))).toBe(
+      "Step prose with <script>alert('body')</script>, {{ 7 | times: 191 }} and [a link](javascript:alert(3)).",
+    );
+  });
+
+  it("shows a structured body exactly as written: its Liquid and HTML are text, in prose, inline code and code blocks", () => {
+    const url = "/guides/detect-customer-data-snowflake/";
+    const prose = site.page(url).querySelector("#why-it-matters + .prose")!;
+    const paragraphs = prose.querySelectorAll("p").map((paragraph) => paragraph.textContent);
+    expect(paragraphs).toEqual([
+      "Prose that looks like Liquid: {{ 7 | times: 191 }}, {% if x %}y{% endif %} and {% raw %}, and like HTML: <script>alert('body')</script> <img src=x onerror=alert(4)>.",
+      "A workflow reads ${{ secrets.GITHUB_TOKEN }}, as in this block:",
+      '<div class="callout">Not a callout.</div>',
+    ]);
+    expect(prose.querySelector("p code")?.textContent).toBe("${{ secrets.GITHUB_TOKEN }}");
+    expect(prose.querySelector("pre code")?.textContent).toBe(
+      'env:\n  TOKEN: ${{ secrets.GITHUB_TOKEN }}\n  CHECK: "{% if x %}y{% endif %} {{ unclosed"\n',
+    );
+    expect(prose.querySelectorAll("script, img, div")).toHaveLength(0);
+    const indexed = site.searchFragments().find((fragment) => fragment.url === url)!;
+    expect(indexed.content).toContain("{{ 7 | times: 191 }}");
+    expect(indexed.content).not.toContain("1337");
   });
 });
 

@@ -1,13 +1,17 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
 import { readGuideSources } from "../src/content/plugin.ts";
 import { readGuides } from "../src/content/guide.ts";
-import { formatProblem, GuideValidationError } from "../src/content/problems.ts";
-import { projectRoot } from "../src/paths.ts";
+import { describeFailure } from "../src/cli/failure.ts";
+import { formatProblem, GuideValidationError, validationErrorIn } from "../src/content/problems.ts";
+import { reservedDataNames } from "../src/content/schema.ts";
+import type { EleventyConfig } from "../src/eleventy-types.ts";
+import { layoutsDir, projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
+import { configureSite } from "../src/site.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 import { fixturesDir, temporaryFolder } from "./helpers/site.ts";
 
@@ -110,6 +114,176 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   });
 });
 
+describe("Liquid mistakes in a legacy body: file:line: body: what is wrong: how to fix it, at the line in the guide file", () => {
+  const legacyFile = (scenario: string) => file(scenario, "detect-api-keys-secrets-tokens-azure.md");
+  const cases: [scenario: string, messages: string[]][] = [
+    [
+      "legacy-unknown-filter",
+      [
+        `17: body: uses the unknown Liquid filter "upcasee" (did you mean "upcase"?): use one of Liquid's filters (https://liquidjs.com/filters/overview.html), url or slugify, or remove it`,
+        `18: body: uses the unknown Liquid filter "slugifyy" (did you mean "slugify"?): use one of Liquid's filters (https://liquidjs.com/filters/overview.html), url or slugify, or remove it`,
+      ],
+    ],
+    ["legacy-unclosed-block", [`17: body: {% if status == 'published' %} is never closed: add {% endif %} where its block ends`]],
+    [
+      "legacy-unknown-tag",
+      [
+        `17: body: uses the unknown Liquid tag {% capture_all %}: use one of Liquid's tags (https://liquidjs.com/tags/overview.html) or remove it`,
+        `19: body: {% endif %} closes no block: remove it, or add the {% if %} it ends before it`,
+      ],
+    ],
+    [
+      "legacy-missing-include",
+      [
+        `17: body: {% include "cta.njk" %}: there is no layouts/cta.njk: fix the name (partials are in layouts/partials/) or remove the tag`,
+        `18: body: {% render "partials/spotlight" %}: there is no layouts/partials/spotlight.liquid: fix the name (partials are in layouts/partials/) or remove the tag`,
+      ],
+    ],
+    [
+      "legacy-include-outside",
+      [
+        `17: body: {% include "../package.json" %} points outside layouts/, and was not read: a legacy body may include only partials from layouts/; remove the tag or write its content into the body`,
+        `18: body: {% render "/etc/hostname" %} points outside layouts/, and was not read: a legacy body may include only partials from layouts/; remove the tag or write its content into the body`,
+      ],
+    ],
+    ["legacy-syntax-error", [`17: body: {{ is never closed: close it with }}; to show Liquid as text, wrap it in {% raw %}…{% endraw %}`]],
+    [
+      "legacy-render-error",
+      [
+        `17: body: has a Liquid error (append expect 2 arguments): fix the {{ }} or {% %} on this line; to show Liquid as text, wrap it in {% raw %}…{% endraw %}`,
+      ],
+    ],
+    [
+      "legacy-reserved-field",
+      [
+        "11: pagination: is reserved (Eleventy would paginate the page): rename or remove the field",
+        "14: eleventyComputed: is reserved (Eleventy would compute data from templates in it): rename or remove the field",
+        "16: contentSecurityPolicy: is reserved (the layouts write the page's Content-Security-Policy from it): rename or remove the field",
+        "17: date: is not a date: write it as YYYY-MM-DD without quotes, or remove it (pages are dated from reviewed: and git)",
+      ],
+    ],
+  ];
+  it.each(cases)("%s", (scenario, messages) => {
+    expect(problemsOf(scenario)).toEqual(messages.map((message) => `${legacyFile(scenario)}:${message}`));
+  });
+
+  it("reserves every name the site puts in page data, so no guide can replace one", () => {
+    const names: string[] = [];
+    const known: Record<string, unknown> = {
+      directories: { input: "guides", output: "_site" },
+      ignores: new Set<string>(),
+      addGlobalData: (name: string) => names.push(name),
+    };
+    // Every other configuration call is accepted and ignored.
+    const recorder = new Proxy(known, { get: (target, key: string) => (key in target ? target[key] : () => undefined) });
+    configureSite(recorder as unknown as EleventyConfig, { includeDrafts: false });
+    // A legacy guide must say layout: base.njk, and permalink is refused with its own message.
+    const checkedElsewhere = ["layout", "permalink"];
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((name) => !checkedElsewhere.includes(name) && !Object.hasOwn(reservedDataNames, name))).toEqual([]);
+  });
+
+  it("never shows what a partial outside the layouts folder holds", () => {
+    const outside = temporaryFolder("outside");
+    writeFileSync(path.join(outside, "secret.liquid"), "OUTSIDE-THE-SITE");
+    const name = path.relative(layoutsDir, path.join(outside, "secret"));
+    const guide = readFileSync(
+      path.join(fixturesDir, "invalid", "legacy-include-outside", "guides", "detect-api-keys-secrets-tokens-azure.md"),
+      "utf8",
+    );
+    const source = {
+      path: path.join(outside, "detect-api-keys-secrets-tokens-azure.md"),
+      displayPath: "guide.md",
+      text: guide.replace("../package.json", name),
+    };
+    const [problem] = readGuides([source], registry, site).problems.map(formatProblem);
+    expect(problem).toBe(
+      `guide.md:17: body: {% include "${name}" %} points outside layouts/, and was not read: a legacy body may include only partials from layouts/; remove the tag or write its content into the body`,
+    );
+  });
+});
+
+describe("npm run check rejects exactly what the build rejects because of a guide's content", () => {
+  const legacyGuide = (front: string, body: string) => `---
+title: "Legacy guide"
+description: "A legacy guide."
+difficulty: intermediate
+platform: azure
+risk: insecure APIs
+regulation: PCI DSS
+status: published
+${front}layout: base.njk
+---
+<div class="container">
+${body}
+</div>
+`;
+  const written = (name: string, files: Record<string, string>) => {
+    const folder = path.join(temporaryFolder(name), "guides");
+    mkdirSync(folder);
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(folder, file), text);
+    return folder;
+  };
+  const legacyName = "detect-api-keys-secrets-tokens-azure.md";
+  const cases: [name: string, outcome: "builds" | "fails", folder: () => string][] = [
+    ...readdirSync(path.join(fixturesDir, "invalid")).map((scenario): [string, "fails", () => string] => [
+      `fixture ${scenario}`,
+      "fails",
+      () => path.join(fixturesDir, "invalid", scenario, "guides"),
+    ]),
+    [
+      "a legacy body whose Liquid draws tag links",
+      "builds",
+      () =>
+        written("tag-links", {
+          [legacyName]: legacyGuide(
+            "",
+            `<h1>{{ title }}</h1>\n{% if risk %}<a href="/risk/{{ risk | downcase | replace: ' ', '-' }}/">{{ risk }}</a>{% endif %}\n<a href="{{ '/platforms/azure/' | url }}">{{ platform | slugify }}</a>`,
+          ),
+        }),
+    ],
+    [
+      "a legacy guide asking for another template engine",
+      "fails",
+      () => written("engine", { [legacyName]: legacyGuide("templateEngineOverride: njk\n", "<p>x</p>") }),
+    ],
+    [
+      "a legacy guide setting Eleventy's page data",
+      "fails",
+      () => written("page-data", { [legacyName]: legacyGuide("page: 3\n", "<p>x</p>") }),
+    ],
+    [
+      "a legacy guide setting the site settings",
+      "fails",
+      () => written("site-data", { [legacyName]: legacyGuide("site: {}\n", "<p>x</p>") }),
+    ],
+    [
+      "a legacy body with a Liquid error in a later block",
+      "fails",
+      () => written("later", { [legacyName]: legacyGuide("", "<p>ok</p>\n{% for x in %}{% endfor %}") }),
+    ],
+  ];
+
+  it.each(cases)("%s: %s", async (_name, outcome, folderOf) => {
+    const folder = folderOf();
+    const checked = readGuides(readGuideSources(folder), registry, site).problems.map(formatProblem);
+    const output = path.join(temporaryFolder("parity"), "_site");
+    const failure = await buildSite({ input: folder, output }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const built = validationErrorIn(failure)?.problems.map(formatProblem);
+    expect(checked.length === 0 ? "builds" : "fails").toBe(outcome);
+    if (outcome === "builds") {
+      expect(failure).toBeUndefined();
+      expect(existsSync(path.join(output, "index.html"))).toBe(true);
+    } else {
+      expect(built).toEqual(checked);
+      expect(existsSync(output)).toBe(false);
+    }
+  });
+});
+
 describe("the build stops before writing anything", () => {
   it("reports every problem of every file at once and leaves no output", async () => {
     const output = path.join(temporaryFolder("invalid"), "_site");
@@ -118,7 +292,7 @@ describe("the build stops before writing anything", () => {
       () => undefined,
       (error: unknown) => error,
     );
-    const validation = findValidationError(failure);
+    const validation = validationErrorIn(failure);
     expect(validation?.problems).toHaveLength(3);
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.staging`)).toBe(false);
@@ -136,6 +310,33 @@ describe("the build stops before writing anything", () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
+  it("npm run build and npm run check answer a Liquid mistake in a legacy body with its line, no stack trace and no site", () => {
+    const input = "tests/fixtures/invalid/legacy-unknown-tag/guides";
+    const output = path.join(temporaryFolder("cli"), "_site");
+    const expected = [
+      `${path.join(input, "detect-api-keys-secrets-tokens-azure.md")}:17: body: uses the unknown Liquid tag {% capture_all %}: use one of Liquid's tags (https://liquidjs.com/tags/overview.html) or remove it`,
+      `${path.join(input, "detect-api-keys-secrets-tokens-azure.md")}:19: body: {% endif %} closes no block: remove it, or add the {% if %} it ends before it`,
+    ];
+    const built = runScript("src/cli/build.ts", ["--input", input, "--output", output]);
+    expect(built.stderr.trim().split("\n")).toEqual(["Guide validation failed with 2 problems; nothing was written.", ...expected]);
+    expect(built.status).toBe(1);
+    expect(existsSync(output)).toBe(false);
+    const checked = runScript("src/cli/check.ts", [input]);
+    expect(checked.stderr.trim().split("\n")).toEqual([...expected, "1 guide file checked: 2 problems, 0 warnings."]);
+    expect(checked.status).toBe(1);
+  });
+
+  it("says in one line when a failure is the site's own bug, then prints its stack", () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'slug')");
+    const wrapped = Object.assign(new Error("Having trouble rendering liquid template ./guides/x.md"), { originalError: bug });
+    const [summary, ...stack] = describeFailure(wrapped).split("\n");
+    expect(summary).toBe("Failed in the site's own code, not because of a guide: Cannot read properties of undefined (reading 'slug')");
+    expect(stack[0]).toBe("Error: Having trouble rendering liquid template ./guides/x.md");
+    expect(stack.some((line) => /^\s+at /.test(line))).toBe(true);
+    const validation = new GuideValidationError([{ file: "guides/x.md", line: 3, field: "title", message: "is missing" }]);
+    expect(describeFailure(Object.assign(new Error("wrapper"), { cause: validation }))).toBe(validation.message);
+  });
+
   it("npm run check validates without building: 1 on problems, 0 when clean", () => {
     const bad = runScript("src/cli/check.ts", ["tests/fixtures/invalid/wrong-type/guides"]);
     expect(bad.status).toBe(1);
@@ -146,17 +347,6 @@ describe("the build stops before writing anything", () => {
     expect(good.stdout).toMatch(/^\d+ guide files checked: 0 problems, 0 warnings\.$/m);
   });
 });
-
-function findValidationError(error: unknown): GuideValidationError | undefined {
-  for (
-    let cause = error as { originalError?: unknown; cause?: unknown } | undefined;
-    cause;
-    cause = (cause.originalError ?? cause.cause) as typeof cause
-  ) {
-    if (cause instanceof GuideValidationError) return cause;
-  }
-  return undefined;
-}
 
 function runScript(script: string, args: string[]) {
   return spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: projectRoot, encoding: "utf8" });

@@ -1,12 +1,16 @@
 import path from "node:path";
-import { Liquid } from "liquidjs";
 import { HTMLElement, NodeType, parse as parseHtml, type Node } from "node-html-parser";
 import { Document, isSeq, parse as parseYaml } from "yaml";
-import { readGuides, schemasFor } from "../content/guide.ts";
+import { guideUrl, readGuides, schemasFor } from "../content/guide.ts";
+import { renderLegacyBody } from "../content/legacy-body.ts";
 import type { Problem } from "../content/problems.ts";
-import { canonicalWord, legacyLayoutName, maxTitleLength, requiredSections } from "../content/schema.ts";
+import { canonicalWord, legacyLayoutName, maxTitleLength } from "../content/schema.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { RegulationTerm, TaxonomyKind, TaxonomyRegistry } from "../taxonomy/registry.ts";
+import { commandBlockOf, isCodeBlock, isLanguageLabel, type CommandBlock } from "./command-block.ts";
+import { commandLanguage, languageSources } from "./command-language.ts";
+import { describeRepair, keepPlaceholdersAsText } from "./placeholders.ts";
+import { unmappedSections, type SectionOutcome } from "./publication.ts";
 
 /**
  * Converts a legacy guide (front matter with `layout: base.njk` and a raw HTML body) into the structured
@@ -18,10 +22,14 @@ import type { RegulationTerm, TaxonomyKind, TaxonomyRegistry } from "../taxonomy
 /** What happened to a piece of the legacy guide. */
 export type ReportKind = "fixed" | "mapped" | "guessed" | "kept" | "computed" | "omitted" | "warning";
 
+/** What a "guessed" line guessed, so the guesses left to review can be counted. */
+export type Guess = "command effect" | "command language" | "reference title";
+
 /** One decision of the migration, for the person who reviews the migrated guide. */
 export interface ReportLine {
   kind: ReportKind;
   message: string;
+  guesses?: Guess[];
 }
 
 /** The outcome of migrating one file. */
@@ -33,6 +41,10 @@ export interface MigrationResult {
   problems: Problem[];
   /** The input is not a legacy guide (no `layout: base.njk`), so there was nothing to convert. */
   notLegacy: boolean;
+  /** The status the structured guide is written with. */
+  status?: unknown;
+  /** Why a guide published on the legacy site is written as a draft: the sections it lacks, each with its reason. */
+  demotedBecause?: string;
 }
 
 const reportLabels: Record<ReportKind, string> = {
@@ -125,21 +137,23 @@ export function migrateLegacyGuide(text: string, fileName: string, registry: Tax
   }
 
   const front = mapFrontMatter(data, registry, report);
-  const ctx: Context = { html: renderLiquid(parts.body, data, site, report), report, kept: [...parts.strays] };
+  const repair = keepPlaceholdersAsText(renderLiquid(parts.body, data, fileName, site, report));
+  for (const message of describeRepair(repair)) report.push({ kind: "fixed", message });
+  const ctx: Context = { html: repair.html, report, kept: [...parts.strays] };
   const facts: GuideFacts = {
     title: typeof front.title === "string" ? front.title : "",
     description: typeof front.description === "string" ? front.description : "",
     regulations: regulationTerms(front.regulation, registry),
   };
-  const { body, sections } = migrateBody(ctx, facts);
+  const { body, sections, outcome } = migrateBody(ctx, facts);
 
-  const missing = Object.keys(requiredSections).filter((field) => sections[field as keyof Sections] === undefined);
-  if (body === "") missing.push('the "Why it matters" prose');
-  if (front.status === "published" && missing.length > 0) {
+  const missing = unmappedSections(sections, body, outcome);
+  const demotedBecause = front.status === "published" && missing.length > 0 ? `a published guide needs ${missing.join("; ")}` : undefined;
+  if (demotedBecause) {
     front.status = "draft";
     report.push({
       kind: "warning",
-      message: `status: published became draft, because a published guide needs ${missing.join(", ")}, which the legacy body does not provide in a form that maps: write them (see legacy_content), then set status: published`,
+      message: `status: published became draft, because ${demotedBecause}: write what is missing (see legacy_content), then set status: published`,
     });
   }
   if (front.status === "published") {
@@ -151,7 +165,7 @@ export function migrateLegacyGuide(text: string, fileName: string, registry: Tax
 
   const output = serialise({ ...front, ...sections, legacy_content: ctx.kept.length > 0 ? ctx.kept.join("\n\n") : undefined }, body);
   const { problems } = readGuides([{ path: path.resolve(fileName), displayPath: fileName, text: output }], registry, site);
-  return { output, report, problems, notLegacy: false };
+  return { output, report, problems, notLegacy: false, status: front.status, ...(demotedBecause ? { demotedBecause } : {}) };
 }
 
 // --- The file around the HTML: stray text, a wrapping code fence, the front matter ---------------------
@@ -303,20 +317,19 @@ function regulationTerms(value: unknown, registry: TaxonomyRegistry): Regulation
 }
 
 /**
- * Legacy bodies are Liquid templates (`{{ title }}`, tag links built with filters). The structured format
- * runs no Liquid in front matter, so the body is rendered first, as the legacy site rendered it.
+ * Legacy bodies are Liquid templates (`{{ title }}`, tag links built with filters). A structured body
+ * is never a template, so the body is rendered first, by the engine that renders it on the site today.
  */
-function renderLiquid(body: string, data: Record<string, unknown>, site: SiteSettings, report: ReportLine[]): string {
-  if (!/\{\{|\{%/.test(body)) return body;
-  try {
-    return new Liquid({ outputEscape: "escape" }).parseAndRenderSync(body, { ...data, site }) as string;
-  } catch (error) {
+function renderLiquid(body: string, data: Record<string, unknown>, fileName: string, site: SiteSettings, report: ReportLine[]): string {
+  const slug = path.basename(fileName, ".md");
+  const rendered = renderLegacyBody(body, { frontMatter: data, url: guideUrl(slug), slug, site });
+  for (const problem of rendered.problems) {
     report.push({
       kind: "warning",
-      message: `the Liquid in the body could not be evaluated (${String(error).split("\n")[0]}): it is migrated as written`,
+      message: `body line ${problem.line}: ${problem.message}; the body is migrated as written, so this Liquid will show as text`,
     });
-    return body;
   }
+  return rendered.html ?? body;
 }
 
 // --- The HTML body ------------------------------------------------------------------------------------
@@ -361,12 +374,13 @@ function sectionHeading(element: HTMLElement): HTMLElement | undefined {
   return childElements(element).find((child) => child.localName === "h2" || child.classList.contains("section-title"));
 }
 
-function migrateBody(ctx: Context, facts: GuideFacts): { body: string; sections: Sections } {
+function migrateBody(ctx: Context, facts: GuideFacts): { body: string; sections: Sections; outcome: SectionOutcome } {
   const root = parseHtml(ctx.html, { comment: true, blockTextElements: { script: true, style: true } });
   const sections: Sections = {};
   const body: string[] = [];
   const headings: string[] = [];
   const mapped = new Set<SectionKind>();
+  const unmapped = new Set<SectionKind>();
 
   for (const element of contentElements(root, ctx, (candidate) => candidate.classList.contains("container") || isStyleWrapper(candidate))) {
     const kind = sectionKind(element);
@@ -379,6 +393,7 @@ function migrateBody(ctx: Context, facts: GuideFacts): { body: string; sections:
     const mappedHere = attempt(ctx, (sub) => migrateSection(kind, element, heading, sub, facts, sections, body));
     if (!mappedHere) {
       keep(ctx, element, `its ${kind} content does not fill a complete section`);
+      unmapped.add(kind);
       continue;
     }
     mapped.add(kind);
@@ -387,7 +402,7 @@ function migrateBody(ctx: Context, facts: GuideFacts): { body: string; sections:
   if (headings.length > 0) {
     ctx.report.push({ kind: "computed", message: `section headings ${headings.map(quote).join(", ")} (the layout draws its own)` });
   }
-  return { body: body.join("\n\n"), sections };
+  return { body: body.join("\n\n"), sections, outcome: { mapped, unmapped } };
 }
 
 /** Maps one section; false when it does not fill its structured section, so the caller keeps it whole. */
@@ -554,12 +569,17 @@ function migrateStep(element: HTMLElement, index: number, ctx: Context): Migrate
   let title: string | undefined;
   let command: Command | undefined;
   const body: string[] = [];
-  for (const child of contentElements(element, ctx, isStyleWrapper)) {
+  const children = contentElements(element, ctx, isStyleWrapper);
+  let label: HTMLElement | undefined;
+  for (const [position, child] of children.entries()) {
     if (child.classList.contains("step-number")) continue;
+    const block = command === undefined ? commandBlockOf(child, label) : undefined;
     if (title === undefined && (child.classList.contains("step-title") || /^h[3-6]$/.test(child.localName))) {
       title = plainText(child, ctx, "a step title");
-    } else if (command === undefined && isCodeBlock(child)) {
-      command = migrateCommand(child, `steps[${index}].command`, ctx);
+    } else if (block) {
+      command = migrateCommand(block, `steps[${index}].command`, ctx);
+    } else if (command === undefined && isLanguageLabel(child) && commandBlockOf(children[position + 1])) {
+      label = child;
     } else {
       const markdown = isCodeBlock(child) ? undefined : blockMarkdown(child);
       if (markdown === undefined) keep(ctx, child, `in step ${index + 1}, not prose a step body can hold`);
@@ -568,10 +588,6 @@ function migrateStep(element: HTMLElement, index: number, ctx: Context): Migrate
   }
   if (!title || body.length === 0) return undefined;
   return { title, body: body.join("\n\n"), ...(command ? { command } : {}) };
-}
-
-function isCodeBlock(element: HTMLElement): boolean {
-  return element.classList.contains("code-block") || element.localName === "pre";
 }
 
 type CommandEffect = "reads" | "changes" | "destructive";
@@ -619,15 +635,20 @@ export function guessCommandEffect(code: string): { effect: CommandEffect; becau
   return { effect: "changes", because: changing };
 }
 
-function migrateCommand(element: HTMLElement, field: string, ctx: Context): Command {
-  const code = tidyCode(element.text);
-  const language = commandLanguage(element);
+function migrateCommand(block: CommandBlock, field: string, ctx: Context): Command {
+  const { code } = block;
+  const language = commandLanguage(code, block.hints);
   const { effect, because } = guessCommandEffect(code);
   const reason = because ? `from ${quote(because)}` : "no verb it knows";
+  const ignored = language.ignored.length > 0 ? `; ${language.ignored.map(quote).join(", ")} names no language it knows` : "";
   ctx.report.push({
     kind: "guessed",
-    message: `${field}: effect ${effect} (${reason}), language ${language.name}${language.guessed ? " (the default)" : ""}: ${quote(code)}`,
+    message: `${field}: effect ${effect} (${reason}), language ${language.name} (${languageSources[language.source]}${ignored}): ${quote(code)}`,
+    guesses: language.source === "command" ? ["command effect", "command language"] : ["command effect"],
   });
+  for (const label of block.hints.labels) {
+    ctx.report.push({ kind: "computed", message: `label ${quote(label)} of ${field} (the layout labels each command with its language)` });
+  }
   return {
     code,
     language: language.name,
@@ -640,30 +661,14 @@ function migrateCommand(element: HTMLElement, field: string, ctx: Context): Comm
   };
 }
 
-function commandLanguage(element: HTMLElement): { name: string; guessed: boolean } {
-  const fromClass = [element, ...element.querySelectorAll("code")]
-    .flatMap((candidate) => candidate.classList.value)
-    .map((name) => /^(?:language|lang)-(.+)$/.exec(name)?.[1])
-    .find((name) => name !== undefined);
-  const name = element.getAttribute("data-language") ?? fromClass;
-  return name ? { name, guessed: false } : { name: "bash", guessed: true };
-}
-
-/** A command as a reader would paste it: no indentation from the surrounding HTML, no blank edges. */
-function tidyCode(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => line.replace(/\s+$/, ""));
-  while (lines[0] === "") lines.shift();
-  while (lines.at(-1) === "") lines.pop();
-  const indent = Math.min(...lines.filter((line) => line !== "").map((line) => /^[ \t]*/.exec(line)![0].length));
-  return lines.map((line) => line.slice(indent)).join("\n");
-}
-
 function migrateArchitecture(children: HTMLElement[], ctx: Context): Sections["architecture"] {
   const components: { name: string; role: string }[] = [];
   const flow: string[] = [];
   for (const child of children) {
-    if (child.classList.contains("component-grid")) {
-      for (const card of cards(childElementsOf(child, ctx), ctx, "component-grid")) {
+    // Cards are usually in a grid, but a card outside one is a component all the same.
+    if (hasClass(child, ["component-grid", "component-card"])) {
+      const found = child.classList.contains("component-grid") ? cards(childElementsOf(child, ctx), ctx, "component-grid") : [child];
+      for (const card of found) {
         const parts = attempt(ctx, (sub) => componentParts(card, sub));
         if (!parts) {
           keep(ctx, card, "a component card without a name or a role");
@@ -695,9 +700,15 @@ function componentParts(card: HTMLElement, ctx: Context): [HTMLElement, HTMLElem
   return [heading, role];
 }
 
+/** A wrapper of stages and arrows, whatever its class, is opened like a style wrapper. */
+function holdsOnlyFlowParts(element: HTMLElement): boolean {
+  const parts = childElements(element);
+  return parts.length > 0 && parts.every((part) => hasClass(part, ["flow-step", "flow-arrow"]));
+}
+
 function migrateFlow(diagram: HTMLElement, flow: string[], ctx: Context): void {
   let arrows = 0;
-  for (const part of contentElements(diagram, ctx, isStyleWrapper)) {
+  for (const part of contentElements(diagram, ctx, (element) => isStyleWrapper(element) || holdsOnlyFlowParts(element))) {
     if (part.classList.contains("flow-step")) flow.push(textOf(part));
     else if (part.classList.contains("flow-arrow")) arrows++;
     else if (/^h[3-6]$/.test(part.localName)) {
@@ -746,7 +757,13 @@ function migrateReferences(children: HTMLElement[], ctx: Context): Sections["ref
         continue;
       }
       const title = textOf(item) || href;
-      if (!textOf(item)) ctx.report.push({ kind: "guessed", message: `reference ${href} has no link text: its address is its title` });
+      if (!textOf(item)) {
+        ctx.report.push({
+          kind: "guessed",
+          message: `reference ${href} has no link text: its address is its title`,
+          guesses: ["reference title"],
+        });
+      }
       references.push({ title, url: href });
     }
   }
@@ -1025,7 +1042,5 @@ function serialise(fields: Record<string, unknown>, body: string): string {
     if (isSeq(node)) node.flow = true;
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  // Eleventy runs Liquid over a markdown body, which would evaluate text the legacy page showed as written.
-  const safeBody = /\{[{%]/.test(body) ? `{% raw %}\n${body}\n{% endraw %}` : body;
-  return `---\n${yaml}---\n${safeBody === "" ? "" : `${safeBody}\n`}`;
+  return `---\n${yaml}---\n${body === "" ? "" : `${body}\n`}`;
 }

@@ -1,10 +1,9 @@
 // Creates a new guide with every section stubbed:
 //   npm run new -- --action fix --platform gcp --subject "API keys, secrets & tokens" [--title …] [--risk …] [--regulation …] [--out guides/]
 // Run in a terminal with no flags, it asks for each value instead.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 import { scaffoldGuide, siblingDefaults } from "../authoring/scaffold.ts";
 import { readGuide, readGuides } from "../content/guide.ts";
 import { readGuideSources } from "../content/plugin.ts";
@@ -12,10 +11,23 @@ import { formatProblem } from "../content/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry, type ActionTerm, type RegulationTerm, type TaxonomyKind, type Term } from "../taxonomy/registry.ts";
+import { exitWithUsage, parseCommandLine } from "./command-line.ts";
 
 const registry = loadRegistry();
 const site = loadSiteSettings();
-const { values } = parseArgs({
+const flagKinds = { action: "actions", platform: "platforms", subject: "subjects", risk: "risks", regulation: "regulations" } as const;
+const choices = Object.entries(flagKinds).map(([flag, kind]) => `  --${flag}: ${registry.slugs(kind).join(", ")}`);
+const usage = `Usage: npm run new -- --action <action> --platform <platform> --subject <subject>
+                      [--title <title>] [--risk <risk>] [--regulation <regulation>] [--out <folder>]
+
+Creates a draft guide with every section stubbed, named after its action, subject and platform, in --out
+(default: guides/). Each value is a slug, label or alias from src/data/taxonomy.yaml:
+${choices.join("\n")}
+--risk and --regulation default to what the other guides on the subject use, --title to one made from
+the values. Run in a terminal with no flags, it asks for each value. It never overwrites a guide.
+Exit code 0 when the guide was created, 1 when it was not, 2 for a command-line mistake.`;
+const { values } = parseCommandLine({
+  usage,
   options: {
     action: { type: "string" },
     platform: { type: "string" },
@@ -25,12 +37,14 @@ const { values } = parseArgs({
     title: { type: "string" },
     out: { type: "string", default: defaultGuidesDir },
   },
+  positionals: false,
 });
 
 const interactive = process.stdin.isTTY && !values.action && !values.platform && !values.subject;
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 
-class UsageError extends Error {}
+// The guide is not created for a reason the message explains in full, so no stack is printed.
+class Refusal extends Error {}
 
 /** Resolves a value through the registry, or explains what would: in a terminal it asks again. */
 async function termFor<T extends Term>(kind: TaxonomyKind, noun: string, given: string | undefined, fallback?: T): Promise<T> {
@@ -43,20 +57,21 @@ async function termFor<T extends Term>(kind: TaxonomyKind, noun: string, given: 
     }
     if (value === undefined) {
       if (fallback) return fallback;
-      throw new UsageError(`--${noun}: is missing: pass --${noun} with one of ${choices}`);
+      exitWithUsage(`--${noun}: is missing: pass --${noun} with one of ${choices}`, usage);
     }
     const term = registry.resolve(kind, value);
     if (term) return term as T;
     const suggestion = registry.suggest(kind, value);
     const message = `--${noun}: unknown ${noun} "${value}": ${suggestion ? `did you mean "${suggestion}"?` : `use one of ${choices}`}`;
-    if (!prompt) throw new UsageError(message);
+    if (!prompt) exitWithUsage(message, usage);
     console.log(message);
     given = undefined;
   }
 }
 
 try {
-  if (!existsSync(values.out)) throw new UsageError(`--out: ${values.out} does not exist: create the folder or pass another one`);
+  if (!existsSync(values.out)) exitWithUsage(`--out: ${values.out} does not exist: create the folder or pass another one`, usage);
+  if (!statSync(values.out).isDirectory()) exitWithUsage(`--out: ${values.out} is not a folder: pass the folder to write into`, usage);
   const action = await termFor<ActionTerm>("actions", "action", values.action);
   const platform = await termFor("platforms", "platform", values.platform);
   const subject = await termFor("subjects", "subject", values.subject);
@@ -69,9 +84,7 @@ try {
   const { fileName, text } = scaffoldGuide({ action, platform, subject, risk, regulation, title });
   const file = path.join(values.out, fileName);
   if (existsSync(file)) {
-    throw new UsageError(
-      `${path.relative(process.cwd(), file)}: file: already exists: edit it, or remove it first if you mean to start over`,
-    );
+    throw new Refusal(`${path.relative(process.cwd(), file)}: file: already exists: edit it, or remove it first if you mean to start over`);
   }
   const check = readGuide({ path: path.resolve(file), displayPath: file, text }, registry, site);
   if (check.problems.length > 0) throw new Error(`the scaffold does not validate:\n${check.problems.map(formatProblem).join("\n")}`);
@@ -79,7 +92,7 @@ try {
   console.log(`Created ${path.relative(process.cwd(), file)} (draft, URL /guides/${fileName.replace(/\.md$/, "")}/).`);
   console.log("Replace every TODO, then `npm run check` lists what is left; `npm start` previews it.");
 } catch (error) {
-  console.error(error instanceof UsageError ? error.message : error);
+  console.error(error instanceof Refusal ? error.message : error);
   process.exitCode = 1;
 } finally {
   prompt?.close();

@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import type { ActionTerm, RegulationTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
+import { renderLegacyBody } from "./legacy-body.ts";
 import { frontMatterLocator, parseFieldPath } from "./locate.ts";
 import { describeIssue, fieldPath, type Problem } from "./problems.ts";
 import {
@@ -49,7 +50,7 @@ export interface Guide {
   order: number;
   tags: string[];
   reviewed?: string;
-  /** The text below the front matter: markdown prose, or a legacy guide's HTML. */
+  /** The text below the front matter: markdown prose as written, or a legacy guide's HTML with its Liquid rendered. */
   body: string;
   primaryRisk?: string;
   prerequisites?: StructuredFrontMatter["prerequisites"];
@@ -211,6 +212,16 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   if (legacy && parsed.content.trim() === "") {
     problems.push({ file: source.displayPath, field: "body", message: "is empty: a legacy guide's HTML body is its content; add it back" });
   }
+  let body = parsed.content;
+  if (legacy) {
+    const rendered = renderLegacyBody(parsed.content, { frontMatter: data, url: guideUrl(slug), slug, site });
+    // gray-matter's content is the end of the file, so the body's first line follows every line before it.
+    const linesBeforeBody = source.text.slice(0, source.text.length - parsed.content.length).split("\n").length - 1;
+    for (const problem of rendered.problems) {
+      problems.push({ file: source.displayPath, line: linesBeforeBody + problem.line, field: "body", message: problem.message });
+    }
+    body = rendered.html ?? body;
+  }
   for (const problem of problems) problem.line ??= locate(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
     return {
@@ -244,7 +255,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       order: front.order,
       tags: front.tags,
       reviewed: front.reviewed,
-      body: parsed.content,
+      body,
       primaryRisk: structured?.primary_risk,
       prerequisites: structured?.prerequisites,
       steps: structured?.steps,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { editDistance } from "../taxonomy/registry.ts";
+import { editDistance } from "../text/edit-distance.ts";
 
 /** One thing wrong with one guide, printed as `file: field: what is wrong: how to fix it`. */
 export interface Problem {
@@ -18,12 +18,32 @@ export function formatProblem(problem: Problem): string {
 /** Thrown when guides are invalid; the message lists every problem, one a line. */
 export class GuideValidationError extends Error {
   readonly problems: Problem[];
+  /** Eleventy's own error output (npm start) leaves the stack out: the problems are the author's to fix, not a bug. */
+  readonly skipOriginalStack = true;
   constructor(problems: Problem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
     super(`Guide validation failed with ${count}; nothing was written.\n${problems.map(formatProblem).join("\n")}`);
     this.name = "GuideValidationError";
     this.problems = problems;
   }
+}
+
+/** An error and the errors it wraps, outermost first: Eleventy wraps what an event handler throws, and wraps that again. */
+export function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (
+    let cause = error;
+    cause && !chain.includes(cause);
+    cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause
+  ) {
+    chain.push(cause);
+  }
+  return chain;
+}
+
+/** The validation error behind an error, however deep Eleventy wrapped it. */
+export function validationErrorIn(error: unknown): GuideValidationError | undefined {
+  return errorChain(error).find((cause): cause is GuideValidationError => cause instanceof GuideValidationError);
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {

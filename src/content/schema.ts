@@ -238,12 +238,63 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
 }
 
 /**
+ * Names that mean something to Eleventy or to this site's layouts when a page's data holds them:
+ * Eleventy paginates, computes, switches template engine or re-dates a page, and the layouts read
+ * the site settings, the catalog and the Content-Security-Policy from page data. A legacy guide's
+ * unknown fields are let through, but one of these would silently change how its page is built.
+ * (`permalink` is refused for every guide, with its own fix.)
+ */
+export const reservedDataNames: Readonly<Record<string, string>> = {
+  pagination: "Eleventy would paginate the page",
+  eleventyComputed: "Eleventy would compute data from templates in it",
+  templateEngineOverride: "Eleventy would render the page with another template engine",
+  dynamicPermalink: "Eleventy would treat the page's URL differently",
+  permalinkBypassOutputDir: "Eleventy would write the page outside the site",
+  eleventyImport: "Eleventy would change what the page depends on",
+  eleventyDataSchema: "Eleventy would validate the page's data with it",
+  eleventyExcludeFromCollections: "the site sets it for every guide",
+  page: "Eleventy reserves it",
+  content: "Eleventy reserves it",
+  collections: "Eleventy reserves it",
+  eleventy: "Eleventy reserves it",
+  pkg: "Eleventy reserves it",
+  site: "the layouts read the site settings from it",
+  catalog: "the layouts read every guide from it",
+  taxonomy: "the layouts read the registry from it",
+  contentSecurityPolicy: "the layouts write the page's Content-Security-Policy from it",
+  stylesheet: "the layouts choose the page's stylesheet from it",
+  stylesheetUrls: "the layouts link the stylesheets from it",
+  scriptUrls: "the layouts link the scripts from it",
+  feeds: "the layouts link the feeds from it",
+  faviconUrl: "the layouts link the icon from it",
+  termPage: "the layouts draw taxonomy pages from it",
+  pageTitle: "the layouts title pages from it",
+  noindex: "the layouts hide pages from search engines with it",
+};
+
+/**
  * Front matter of a legacy guide (`layout: base.njk`, HTML body). Fields this site does not know
- * are let through, because the legacy files must build unchanged.
+ * are let through, because the legacy files must build unchanged, unless their name is reserved.
  */
 export function legacyGuideSchema(registry: TaxonomyRegistry) {
   // A legacy meta_title may be longer than a search result shows; the page title is shortened instead.
-  return z.looseObject({ ...metadataFields(registry), meta_title: text.optional(), layout: z.string() });
+  return z.looseObject({ ...metadataFields(registry), meta_title: text.optional(), layout: z.string() }).superRefine(
+    (guide, ctx) => {
+      for (const name of Object.keys(guide)) {
+        if (!Object.hasOwn(reservedDataNames, name)) continue;
+        ctx.addIssue({ code: "custom", path: [name], message: `is reserved (${reservedDataNames[name]}): rename or remove the field` });
+      }
+      // Eleventy dates the page from it and stops the build on a value it cannot read as a date.
+      if ("date" in guide && !(guide.date instanceof Date)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["date"],
+          message: "is not a date: write it as YYYY-MM-DD without quotes, or remove it (pages are dated from reviewed: and git)",
+        });
+      }
+    },
+    { when: () => true },
+  );
 }
 
 /** The structured guide's front matter as JSON Schema, for editors and tools that validate or import guides. */

@@ -1,5 +1,5 @@
-import MarkdownIt from "markdown-it";
 import type { Guide } from "../content/guide.ts";
+import { createBodyRenderer } from "../markdown/renderers.ts";
 
 /** What Pagefind indexes for one guide: the page's URL and a small HTML document of its reading text. */
 export interface SearchDocument {
@@ -7,18 +7,15 @@ export interface SearchDocument {
   content: string;
 }
 
-const bodyProse = new MarkdownIt({ html: true, linkify: false, typographer: false }).disable("code");
+const bodyProse = createBodyRenderer();
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const paragraph = (text: string | undefined) => (text ? `<p>${escapeHtml(text)}</p>` : "");
 const list = (items: string[] | undefined) =>
   items?.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>` : "";
 const heading = (text: string) => `<h3>${escapeHtml(text)}</h3>`;
-// A legacy body's headings, without the Liquid that draws its tag links (the document states those labels itself).
-const legacyHeadings = (html: string) =>
-  [...html.replace(/{%[\s\S]*?%}|{{[\s\S]*?}}/g, "").matchAll(/<h[2-4][^>]*>([\s\S]*?)<\/h[2-4]>/gi)].map(
-    (match) => `<h3>${match[1]}</h3>`,
-  );
+// A legacy body's section headings, from its HTML as the page shows it.
+const legacyHeadings = (html: string) => [...html.matchAll(/<h[2-4][^>]*>([\s\S]*?)<\/h[2-4]>/gi)].map((match) => `<h3>${match[1]}</h3>`);
 
 /**
  * What a guide is about, for the search index: its title, lead, taxonomy labels, the "why it matters"

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { dataDir } from "../paths.ts";
+import { editDistance } from "../text/edit-distance.ts";
 
 const termSchema = z.strictObject({
   /** URL segment of the term's page. */
@@ -108,19 +109,6 @@ export class TaxonomyRegistry {
   slugs(kind: TaxonomyKind): string[] {
     return this.terms[kind].map((term) => term.slug);
   }
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export const registryFile = path.join(dataDir, "taxonomy.yaml");

@@ -1,4 +1,7 @@
-import { Liquid, type FilterImplOptions, type Template } from "liquidjs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Liquid, type FilterImplOptions, type FS, type Template } from "liquidjs";
 import { layoutsDir } from "../paths.ts";
 
 /**
@@ -33,7 +36,46 @@ class SynchronousLiquid extends Liquid {
   }
 }
 
-/** The Liquid engine for layouts, partials and the Liquid in legacy guide bodies. */
-export function createLiquid(): Liquid {
-  return new SynchronousLiquid({ root: [layoutsDir], extname: ".liquid", outputEscape: "escape", strictFilters: true, cache: true });
+/** The extension `{% include "partials/x" %}` and `{% render %}` add to a name that has none. */
+export const partialExtension = ".liquid";
+
+/** Whether a path, written or resolved, lies inside the layouts folder, judged on the path alone. */
+export function isInsideLayouts(file: string): boolean {
+  const relative = path.relative(layoutsDir, path.resolve(layoutsDir, file));
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Partials come from the layouts folder and nowhere else. liquidjs's own file system also tries
+ * `require.resolve` on a name it cannot find and compares real paths, which touches files outside
+ * the site; this one rejects a path outside the folder before it asks the disk anything, and a
+ * path inside that is a link to somewhere else.
+ */
+const layoutsOnly: FS = {
+  sep: path.sep,
+  dirname: (file) => path.dirname(file),
+  resolve: (dir, file, extension) => path.resolve(dir, path.extname(file) ? file : file + extension),
+  containsSync: (_root, file) => isInsideLayouts(file) && existsSync(file) && isInsideLayouts(realpathSync(file)),
+  contains: (root, file) => Promise.resolve(layoutsOnly.containsSync!(root, file)),
+  existsSync: (file) => existsSync(file),
+  exists: (file) => Promise.resolve(existsSync(file)),
+  readFileSync: (file) => readFileSync(file, "utf8"),
+  readFile: (file) => readFile(file, "utf8"),
+};
+
+/**
+ * The Liquid engine for layouts and partials, and (a separate instance) for the Liquid in legacy
+ * guide bodies. `reportsEveryError` collects every mistake in a template instead of stopping at the
+ * first, for content an author fixes in one go.
+ */
+export function createLiquid({ reportsEveryError = false } = {}): Liquid {
+  return new SynchronousLiquid({
+    root: [layoutsDir],
+    extname: partialExtension,
+    fs: layoutsOnly,
+    outputEscape: "escape",
+    strictFilters: true,
+    cache: true,
+    catchAllErrors: reportsEveryError,
+  });
 }

@@ -1,0 +1,82 @@
+// Every command answers a command-line mistake with one line naming it, a blank line and its usage,
+// and exit code 2; --help prints the usage and exits 0.
+import { execFile } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../src/paths.ts";
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The same invocation as the other CLI tests' helpers, asynchronous so that the cases run side by side. */
+function run(command: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", `src/cli/${command}.ts`, ...args],
+      { cwd: projectRoot, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+// Every mistake is caught before any work starts: none of these reads a guide, builds or benchmarks.
+const mistakes: [string, string, string[], string][] = [
+  ["misspelt flag", "build", ["--outptu", "_site"], "unknown option --outptu: did you mean --output?"],
+  ["misspelt flag", "check", ["--strcit"], "unknown option --strcit: did you mean --strict?"],
+  ["misspelt flag", "new", ["--platfrom", "gcp"], "unknown option --platfrom: did you mean --platform?"],
+  ["misspelt flag", "migrate", ["--froce", "legacy.md"], "unknown option --froce: did you mean --force?"],
+  ["misspelt flag", "docs", ["--hlep"], "unknown option --hlep: did you mean --help?"],
+  ["misspelt flag", "bench", ["--rusn", "3"], "unknown option --rusn: did you mean --runs?"],
+  ["flag like no option", "build", ["--bogus"], "unknown option --bogus"],
+  ["long option with one dash", "build", ["-drafts"], "unknown option -drafts: did you mean --drafts?"],
+  ["missing path", "build", ["--input", "nope"], "--input nope: no such folder"],
+  ["missing path", "check", ["guides/missing.md"], "no such file or folder: guides/missing.md"],
+  ["missing path", "new", ["--out", "nope"], "--out: nope does not exist: create the folder or pass another one"],
+  ["missing path", "migrate", ["nope.md"], "no such file or folder: nope.md"],
+  ["missing path", "bench", ["--json", "nope/results.json"], "--json nope/results.json: no such folder: nope"],
+  ["file for a folder", "build", ["--input", "package.json"], "--input package.json: not a folder"],
+  ["file that is not a guide", "check", ["package.json"], "not a .md file or a folder: package.json"],
+  ["argument where none is taken", "docs", ["README.md"], 'unexpected argument "README.md": this command takes no files'],
+  ["missing value", "build", ["--input"], "option --input needs a value"],
+  ["missing value before a flag", "build", ["--input", "--drafts"], "option --input needs a value"],
+  ["value for a flag", "build", ["--drafts=yes"], "option --drafts takes no value"],
+  ["missing value", "new", ["--action"], "option --action needs a value"],
+  ["missing value", "migrate", ["legacy.md", "--out"], "option --out needs a value"],
+  ["missing value", "bench", ["--runs"], "option --runs needs a value"],
+  ["bad value", "bench", ["--sizes", "abc"], "--sizes abc: expected whole numbers above 0 separated by commas, e.g. 1000,4000"],
+  ["bad value", "bench", ["--runs", "0"], "--runs 0: expected a whole number above 0"],
+];
+// -h once, where a command has no other short option, and --help everywhere else.
+const help = [
+  ["build", "--help"],
+  ["check", "-h"],
+  ["new", "--help"],
+  ["migrate", "--help"],
+  ["docs", "--help"],
+  ["bench", "--help"],
+];
+
+describe("every command's command line", () => {
+  it.concurrent.each(mistakes)("%s: npm run %s %j", async (_kind, command, args, problem) => {
+    const result = await run(command, args);
+    const [first, blank, usage] = result.stderr.split("\n");
+    expect(first).toBe(problem);
+    expect(blank).toBe("");
+    expect(usage).toMatch(new RegExp(`^Usage: npm run ${command}\\b`));
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(2);
+  });
+
+  it.concurrent.each(help)("npm run %s %s prints the usage and exits 0", async (command, flag) => {
+    const result = await run(command, [flag]);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: npm run ${command}\\b`));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
