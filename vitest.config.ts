@@ -8,5 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser tests wait for pages to load Pagefind and run scripts; a busy two-core machine can take
+    // longer than the default second, and a wait that ends early fails a test that would have passed.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
