@@ -5,6 +5,7 @@ import { referenceMarkers, withGeneratedReference } from "../src/authoring/refer
 import { readGuideSources } from "../src/content/plugin.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { formatProblem } from "../src/content/problems.ts";
+import { knowsLanguage } from "../src/markdown/highlight.ts";
 import { structuredGuideSchema } from "../src/content/schema.ts";
 import { defaultGuidesDir, projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
@@ -47,22 +48,29 @@ describe("the real guides folder", () => {
   });
 });
 
-describe("the API keys, secrets & tokens family", () => {
-  const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
-  const family = guides.filter((guide) => guide.subject.slug === "api-keys-secrets-tokens");
+const families = [
+  { subject: "api-keys-secrets-tokens", platforms: ["aws", "azure", "gcp", "databricks", "snowflake"], primaryRegulations: undefined },
+  { subject: "pii", platforms: ["aws", "azure", "gcp"], primaryRegulations: ["gdpr"] },
+];
 
-  it.each(["aws", "azure", "gcp"])("has a published structured detect, prevent and fix guide on %s", (platform) => {
+describe.each(families)("the $subject family", ({ subject, platforms, primaryRegulations }) => {
+  const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, site);
+  const family = guides.filter((guide) => guide.subject.slug === subject);
+
+  it.each(platforms)("has a published structured detect, prevent and fix guide on %s", (platform) => {
     const found = family.filter((guide) => guide.platform.slug === platform);
     expect(found.map((guide) => guide.action.slug).sort()).toEqual(["detect", "fix", "prevent"]);
     for (const guide of found) {
       expect(guide.status, guide.slug).toBe("published");
       expect(guide.format, guide.slug).toBe("structured");
-      expect(guide.risk.slug, guide.slug).toBe("insecure-apis");
+      expect(guide.reviewed, guide.slug).toBeDefined();
+      if (subject === "api-keys-secrets-tokens") expect(guide.risk.slug, guide.slug).toBe("insecure-apis");
+      if (primaryRegulations) expect(primaryRegulations, guide.slug).toContain(guide.regulations[0]?.slug);
       expect(guide.steps?.length, guide.slug).toBeGreaterThanOrEqual(4);
-      expect(guide.steps?.length, guide.slug).toBeLessThanOrEqual(6);
+      expect(guide.steps?.length, guide.slug).toBeLessThanOrEqual(8);
       expect(guide.steps?.filter((step) => step.command).length, guide.slug).toBeGreaterThanOrEqual(4);
       expect(guide.references?.length, guide.slug).toBeGreaterThanOrEqual(3);
-      expect(guide.references?.length, guide.slug).toBeLessThanOrEqual(6);
+      expect(guide.references?.length, guide.slug).toBeLessThanOrEqual(10);
       expect(guide.bestPractices?.length, guide.slug).toBe(3);
       expect(guide.bestPractices?.filter((group) => group.pitfalls).length, guide.slug).toBe(1);
       expect(
@@ -72,6 +80,18 @@ describe("the API keys, secrets & tokens family", () => {
     }
   });
 
+  it("labels every command with a language the highlighter knows", () => {
+    const unknown = family.flatMap((guide) =>
+      (guide.steps ?? []).flatMap((step, index) =>
+        step.command && !knowsLanguage(step.command.language) ? [`${guide.slug} step ${index + 1}: ${step.command.language}`] : [],
+      ),
+    );
+    expect(family.length).toBeGreaterThan(0);
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe("every guide", () => {
   it("prints only documented example credentials", () => {
     const livePatterns = [
       /\b(?:AKIA|ASIA)(?!IOSFODNN7EXAMPLE)[0-9A-Z]{16}\b/,
@@ -80,6 +100,7 @@ describe("the API keys, secrets & tokens family", () => {
       /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
       /\bxox[abprs]-[A-Za-z0-9-]{10,}/,
       /\b[sr]k_live_[A-Za-z0-9]{10,}/,
+      /\bdapi[0-9a-f]{32}\b/,
     ];
     for (const source of readGuideSources(defaultGuidesDir)) {
       for (const pattern of livePatterns) expect(source.text, `${source.displayPath} matches ${pattern}`).not.toMatch(pattern);

@@ -24,8 +24,13 @@ function escapeHtml(code: string): string {
   return code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** Whether a command's language is one the site knows, by name or alias (hcl is shown as plain text). */
+export function knowsLanguage(language: string): boolean {
+  return hljs.getLanguage(language) !== undefined;
+}
+
 /** Highlighted, HTML-escaped markup for a code block; code in a language we do not know is escaped only. */
 export function highlightCode(code: string, language: string): string {
-  const known = hljs.getLanguage(language) ? language : "plaintext";
+  const known = knowsLanguage(language) ? language : "plaintext";
   return hljs.highlight(code, { language: known, ignoreIllegals: true }).value || escapeHtml(code);
 }
