@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scaffoldGuide } from "../src/authoring/scaffold.ts";
 import { readGuide } from "../src/content/guide.ts";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { reviewGuides } from "../src/content/review.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";

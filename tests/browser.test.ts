@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
 import { readGuides } from "../src/content/guide.ts";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referenceMarkers, withGeneratedReference } from "../src/authoring/reference.ts";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { formatProblem } from "../src/content/problems.ts";
 import { knowsLanguage } from "../src/markdown/highlight.ts";

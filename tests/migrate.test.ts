@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { blockMarkdown, formatReportLine, guessCommandEffect, migrateLegacyGuide, type MigrationResult } from "../src/authoring/migrate.ts";
 import { readGuides } from "../src/content/guide.ts";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { formatProblem } from "../src/content/problems.ts";
 import { createBodyRenderer, createFieldRenderer } from "../src/markdown/renderers.ts";
 import { projectRoot } from "../src/paths.ts";

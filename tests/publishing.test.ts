@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir, projectRoot } from "../src/paths.ts";
 import {
   fixturePublishedUrls,

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
-import { readGuideSources } from "../src/content/plugin.ts";
+import { readGuideSources } from "../src/content/sources.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { describeFailure } from "../src/cli/failure.ts";
 import { formatProblem, GuideValidationError, validationErrorIn } from "../src/content/problems.ts";

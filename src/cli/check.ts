@@ -1,8 +1,7 @@
 // Validates guides without building: `npm run check [--strict] [files or folders…]` (default: guides/).
 // Exit code 0 when there is no error (warnings alone pass unless --strict), 1 otherwise, 2 for a command-line mistake.
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import type { GuideSource } from "../content/guide.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { exitWithUsage, parseCommandLine, requireExisting } from "./command-line.ts";
 import { describeFailure } from "./failure.ts";
@@ -15,22 +14,16 @@ sections not written yet or still holding a placeholder, legacy_content left to 
 guides that do not exist. --strict fails on warnings too.
 Exit code 0 when there is no error (and, with --strict, no warning), 1 otherwise, 2 for a command-line mistake.`;
 
-function sourcesFor(target: string): GuideSource[] {
-  if (statSync(target).isDirectory()) return readGuideSources(target);
-  const file = path.resolve(target);
-  return [{ path: file, displayPath: path.relative(process.cwd(), file), text: readFileSync(file, "utf8") }];
-}
-
 const { values, positionals } = parseCommandLine({ usage, options: { strict: { type: "boolean", default: false } }, positionals: true });
 const targets = positionals.length > 0 ? positionals : [defaultGuidesDir];
 requireExisting(targets, usage);
 const notGuides = targets.filter((target) => !statSync(target).isDirectory() && path.extname(target) !== ".md");
 if (notGuides.length > 0) exitWithUsage(`not a .md file or a folder: ${notGuides.join(", ")}`, usage);
 // Loaded once the arguments are good, so a mistake in them is answered at once.
-const [{ readGuides }, { markdownFiles, readGuideSources }, { formatProblem }, { reviewGuides }, { loadSiteSettings }, { loadRegistry }] =
+const [{ readGuides }, { markdownFiles, sourcesFor }, { formatProblem }, { reviewGuides }, { loadSiteSettings }, { loadRegistry }] =
   await Promise.all([
     import("../content/guide.ts"),
-    import("../content/plugin.ts"),
+    import("../content/sources.ts"),
     import("../content/problems.ts"),
     import("../content/review.ts"),
     import("../site-settings.ts"),

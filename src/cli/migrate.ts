@@ -1,11 +1,10 @@
 // Converts legacy guides into the structured format:
 // `npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]` (default --out: guides/).
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatReportLine, migrateLegacyGuide } from "../authoring/migrate.ts";
 import { migrationSummary, type MigrationTally } from "../authoring/migration-summary.ts";
-import type { GuideSource } from "../content/guide.ts";
-import { readGuideSources } from "../content/plugin.ts";
+import { sourcesFor } from "../content/sources.ts";
 import { formatProblem } from "../content/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
@@ -18,12 +17,6 @@ Writes each legacy guide (layout: base.njk, HTML body) as a structured guide of 
 so its URL stays the same, into --out (default: guides/). Prints what was mapped, guessed, kept in
 legacy_content and dropped. Existing files are only replaced with --force.
 Exit code 0 when every guide was written, 1 when one was not, 2 for a command-line mistake.`;
-
-function sourcesFor(target: string): GuideSource[] {
-  if (statSync(target).isDirectory()) return readGuideSources(target);
-  const file = path.resolve(target);
-  return [{ path: file, displayPath: path.relative(process.cwd(), file), text: readFileSync(file, "utf8") }];
-}
 
 /** Runs the migration over the command line's targets; returns the exit code. */
 function main(args: string[]): number {

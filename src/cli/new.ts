@@ -6,7 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { scaffoldGuide, siblingDefaults } from "../authoring/scaffold.ts";
 import { readGuide, readGuides } from "../content/guide.ts";
-import { readGuideSources } from "../content/plugin.ts";
+import { readGuideSources } from "../content/sources.ts";
 import { formatProblem } from "../content/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";

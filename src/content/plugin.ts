@@ -1,47 +1,20 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
+import { lastCommitDates } from "../git-dates.ts";
 import { collectGuides, readGuide, type Guide, type GuideResult, type GuideSource } from "./guide.ts";
-import { lastCommitDates } from "../publishing/dates.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
+import { guideFiles, readGuideSource } from "./sources.ts";
 
 export interface ContentOptions {
   registry: TaxonomyRegistry;
   site: SiteSettings;
   /** Drafts get pages in `npm start`, never in the production build. */
   includeDrafts: boolean;
-}
-
-/** Markdown files under a folder, walked with directory entries: `recursive: true` stats every file. */
-export function markdownFiles(root: string, folder = ""): string[] {
-  return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
-    const name = path.join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : markdownFiles(root, name);
-    return entry.name.endsWith(".md") && entry.name !== "README.md" ? [name] : [];
-  });
-}
-
-/** Every guide file under a folder, by absolute path, in a stable order. README.md files are documentation, not guides. */
-function guideFiles(folder: string): string[] {
-  const root = path.resolve(folder);
-  return markdownFiles(root)
-    .sort()
-    .map((name) => path.join(root, name));
-}
-
-const readGuideSource = (file: string): GuideSource => ({
-  path: file,
-  displayPath: path.relative(process.cwd(), file),
-  text: readFileSync(file, "utf8"),
-});
-
-/** Every guide file under a folder, read, in a stable order. */
-export function readGuideSources(folder: string): GuideSource[] {
-  return guideFiles(folder).map(readGuideSource);
 }
 
 /** Lets other concerns start work on the guides as soon as they are read and valid, before any page renders. */
