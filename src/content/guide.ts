@@ -215,12 +215,15 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   let body = parsed.content;
   if (legacy) {
     const rendered = renderLegacyBody(parsed.content, { frontMatter: data, url: guideUrl(slug), slug, site });
-    // gray-matter's content is the end of the file, so the body's first line follows every line before it.
-    const linesBeforeBody = source.text.slice(0, source.text.length - parsed.content.length).split("\n").length - 1;
-    for (const problem of rendered.problems) {
-      problems.push({ file: source.displayPath, line: linesBeforeBody + problem.line, field: "body", message: problem.message });
+    if (rendered.html === undefined) {
+      // gray-matter's content is the end of the file, so the body's first line follows every line before it.
+      const linesBeforeBody = source.text.slice(0, source.text.length - parsed.content.length).split("\n").length - 1;
+      for (const problem of rendered.problems) {
+        problems.push({ file: source.displayPath, line: linesBeforeBody + problem.line, field: "body", message: problem.message });
+      }
+    } else {
+      body = rendered.html;
     }
-    body = rendered.html ?? body;
   }
   for (const problem of problems) problem.line ??= locate(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
