@@ -40,10 +40,14 @@ class SynchronousLiquid extends Liquid {
 export const partialExtension = ".liquid";
 
 /** Whether a path, written or resolved, lies inside the layouts folder, judged on the path alone. */
-export function isInsideLayouts(file: string): boolean {
-  const relative = path.relative(layoutsDir, path.resolve(layoutsDir, file));
+export function isInsideLayouts(file: string, folder = layoutsDir): boolean {
+  const relative = path.relative(folder, path.resolve(folder, file));
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
+
+// Compared with the folder's own real path, so a checkout reached through a link still finds its partials.
+let realLayoutsDir: string | undefined;
+const isReallyInsideLayouts = (file: string) => isInsideLayouts(realpathSync(file), (realLayoutsDir ??= realpathSync(layoutsDir)));
 
 /**
  * Partials come from the layouts folder and nowhere else. liquidjs's own file system also tries
@@ -55,7 +59,7 @@ const layoutsOnly: FS = {
   sep: path.sep,
   dirname: (file) => path.dirname(file),
   resolve: (dir, file, extension) => path.resolve(dir, path.extname(file) ? file : file + extension),
-  containsSync: (_root, file) => isInsideLayouts(file) && existsSync(file) && isInsideLayouts(realpathSync(file)),
+  containsSync: (_root, file) => isInsideLayouts(file) && existsSync(file) && isReallyInsideLayouts(file),
   contains: (root, file) => Promise.resolve(layoutsOnly.containsSync!(root, file)),
   existsSync: (file) => existsSync(file),
   exists: (file) => Promise.resolve(existsSync(file)),
