@@ -3,7 +3,7 @@
 // and never shows a stack trace.
 import { existsSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { editDistance } from "../text/edit-distance.ts";
+import { closestMatch } from "../text/edit-distance.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
@@ -64,9 +64,8 @@ function unknownOption(token: Token & { kind: "option" }, known: string[], args:
   const singleDash = /^-([^-=][^=]+)/.exec(args[token.index] ?? "")?.[1];
   const name = singleDash ?? token.name;
   const written = singleDash ? `-${singleDash}` : token.rawName;
-  const [closest] = known.map((option) => ({ option, distance: editDistance(name, option) })).sort((a, b) => a.distance - b.distance);
-  const close = closest && closest.distance <= Math.max(2, Math.floor(name.length / 3));
-  return `unknown option ${written}${close ? `: did you mean --${closest.option}?` : ""}`;
+  const closest = closestMatch(name, known, Math.max(2, Math.floor(name.length / 3)));
+  return `unknown option ${written}${closest ? `: did you mean --${closest}?` : ""}`;
 }
 
 /** Stops with a usage error unless every path exists. */

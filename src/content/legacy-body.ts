@@ -3,7 +3,7 @@ import slugify from "@sindresorhus/slugify";
 import { LiquidError, type Liquid } from "liquidjs";
 import { layoutsDir, projectRoot } from "../paths.ts";
 import type { SiteSettings } from "../site-settings.ts";
-import { editDistance } from "../text/edit-distance.ts";
+import { closestMatch } from "../text/edit-distance.ts";
 import { createLiquid, isInsideLayouts, partialExtension } from "../templates/engine.ts";
 
 /** A Liquid mistake in a legacy body, at a line counted from the top of the body. */
@@ -100,9 +100,8 @@ function describeLiquidError(error: LiquidError, body: string, liquid: Liquid): 
 function describeMessage(message: string, token: TokenPlace | undefined, liquid: Liquid): string {
   const unknownFilter = /^undefined filter: (\S+)/.exec(message)?.[1];
   if (unknownFilter) {
-    const known = Object.keys(liquid.filters);
-    const closest = known.map((name) => ({ name, distance: editDistance(unknownFilter, name) })).sort((a, b) => a.distance - b.distance)[0];
-    const hint = closest && closest.distance <= 2 ? ` (did you mean "${closest.name}"?)` : "";
+    const closest = closestMatch(unknownFilter, Object.keys(liquid.filters));
+    const hint = closest ? ` (did you mean "${closest}"?)` : "";
     return `uses the unknown Liquid filter "${unknownFilter}"${hint}: use one of Liquid's filters (${filtersReference}), url or slugify, or remove it`;
   }
   const unclosed = /^tag (\{%-?\s*(\w+)[\s\S]*?%\}) not closed/.exec(message);

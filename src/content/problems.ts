@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { editDistance } from "../text/edit-distance.ts";
+import { closestMatch } from "../text/edit-distance.ts";
 
 /** One thing wrong with one guide, printed as `file: field: what is wrong: how to fix it`. */
 export interface Problem {
@@ -69,11 +69,6 @@ const expectedNames: Record<string, string> = {
   date: "a date (YYYY-MM-DD)",
 };
 
-function closestField(key: string, knownFields: readonly string[]): string | undefined {
-  const ranked = knownFields.map((field) => ({ field, distance: editDistance(key, field) })).sort((a, b) => a.distance - b.distance);
-  return ranked[0] && ranked[0].distance <= 2 ? ranked[0].field : undefined;
-}
-
 /** Turns a zod issue on guide front matter into "what is wrong: how to fix it". */
 export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly string[] = []): string {
   const field = fieldPath(issue.path) || "front matter";
@@ -89,7 +84,7 @@ export function describeIssue(issue: z.core.$ZodIssue, knownFields: readonly str
       return `${describeValue(issue.input)} is not allowed: use one of ${issue.values.map(String).join(", ")}`;
     case "unrecognized_keys": {
       const hints = issue.keys.map((key) => {
-        const closest = issue.path.length === 0 ? closestField(key, knownFields) : undefined;
+        const closest = issue.path.length === 0 ? closestMatch(key, knownFields) : undefined;
         return closest ? `"${key}" (did you mean "${closest}"?)` : `"${key}"`;
       });
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${hints.join(", ")}: rename or remove ${issue.keys.length > 1 ? "them" : "it"} (the front-matter reference is in README.md)`;

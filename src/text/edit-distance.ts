@@ -11,3 +11,13 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** The candidate nearest to a word, if it is at most `maxDistance` edits away: the "did you mean" of every message. */
+export function closestMatch(word: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= maxDistance ? best.candidate : undefined;
+}
