@@ -79,7 +79,7 @@ describe("npm run new", () => {
     expect(result?.problems).toEqual([]);
     const guide = result?.guide;
     expect(guide?.status).toBe("draft");
-    for (const section of ["primaryRisk", "prerequisites", "steps", "architecture", "bestPractices", "references", "controls"] as const) {
+    for (const section of ["primary_risk", "prerequisites", "steps", "architecture", "best_practices", "references", "controls"] as const) {
       expect(guide?.[section], section).toBeDefined();
     }
     const built = await buildGuides(folder, { includeDrafts: true });

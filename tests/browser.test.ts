@@ -149,7 +149,7 @@ describe("accessibility and privacy", () => {
     ["guide", guideWithCommands?.url ?? "/"],
     ["platform", `/platforms/${published[0]?.platform.slug ?? "aws"}/`],
     ["risk", `/risk/${published[0]?.risk.slug ?? "insecure-apis"}/`],
-    ["regulation", `/regulation/${published[0]?.regulations[0]?.slug ?? "pci-dss"}/`],
+    ["regulation", `/regulation/${published[0]?.regulation[0]?.slug ?? "pci-dss"}/`],
     ["search", "/search/?q=secret"],
     ["not found", "/no-such-page/"],
   ] as const;

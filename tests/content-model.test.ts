@@ -44,28 +44,30 @@ describe("guide file names", () => {
 
 describe("page titles", () => {
   it("adds the site name when it fits", () => {
-    expect(pageTitle(undefined, "Find PII in S3", "DSPM Guides")).toBe("Find PII in S3 | DSPM Guides");
+    expect(pageTitle({ title: "Find PII in S3" }, "DSPM Guides")).toBe("Find PII in S3 | DSPM Guides");
   });
 
   it("keeps the title alone when the site name would push it past what search results show", () => {
     const title = "Find exposed personal access tokens and OAuth secrets in Databricks";
     expect(`${title} | DSPM Guides`.length).toBeGreaterThan(maxTitleLength);
-    expect(pageTitle(undefined, title, "DSPM Guides")).toBe(title);
+    expect(pageTitle({ title }, "DSPM Guides")).toBe(title);
   });
 
   it("prefers meta_title", () => {
-    expect(pageTitle("Detect PII in AWS", "Find personal data in Amazon S3", "DSPM Guides")).toBe("Detect PII in AWS");
+    expect(pageTitle({ meta_title: "Detect PII in AWS", title: "Find personal data in Amazon S3" }, "DSPM Guides")).toBe(
+      "Detect PII in AWS",
+    );
   });
 
   it("cuts an over-long title at a word boundary and marks the cut", () => {
     const title = `${"word ".repeat(20)}end`;
-    const cut = pageTitle(undefined, title, "DSPM Guides");
+    const cut = pageTitle({ title }, "DSPM Guides");
     expect(cut.length).toBeLessThanOrEqual(maxTitleLength);
     expect(cut).toMatch(/^(word )+word…$/);
   });
 
   it("cuts a title with no space inside the limit at the limit", () => {
-    const cut = pageTitle(undefined, "x".repeat(100), "DSPM Guides");
+    const cut = pageTitle({ title: "x".repeat(100) }, "DSPM Guides");
     expect(cut).toBe(`${"x".repeat(maxTitleLength - 1)}…`);
   });
 });

@@ -65,16 +65,16 @@ describe.each(families)("the $subject family", ({ subject, platforms, primaryReg
       expect(guide.format, guide.slug).toBe("structured");
       expect(guide.reviewed, guide.slug).toBeDefined();
       if (subject === "api-keys-secrets-tokens") expect(guide.risk.slug, guide.slug).toBe("insecure-apis");
-      if (primaryRegulations) expect(primaryRegulations, guide.slug).toContain(guide.regulations[0]?.slug);
+      if (primaryRegulations) expect(primaryRegulations, guide.slug).toContain(guide.regulation[0]?.slug);
       expect(guide.steps?.length, guide.slug).toBeGreaterThanOrEqual(4);
       expect(guide.steps?.length, guide.slug).toBeLessThanOrEqual(8);
       expect(guide.steps?.filter((step) => step.command).length, guide.slug).toBeGreaterThanOrEqual(4);
       expect(guide.references?.length, guide.slug).toBeGreaterThanOrEqual(3);
       expect(guide.references?.length, guide.slug).toBeLessThanOrEqual(10);
-      expect(guide.bestPractices?.length, guide.slug).toBe(3);
-      expect(guide.bestPractices?.filter((group) => group.pitfalls).length, guide.slug).toBe(1);
+      expect(guide.best_practices?.length, guide.slug).toBe(3);
+      expect(guide.best_practices?.filter((group) => group.pitfalls).length, guide.slug).toBe(1);
       expect(
-        guide.controls?.some((control) => control.framework === guide.regulations[0]),
+        guide.controls?.some((control) => control.framework === guide.regulation[0]),
         guide.slug,
       ).toBe(true);
     }

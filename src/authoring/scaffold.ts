@@ -30,7 +30,7 @@ export function siblingDefaults(guides: Guide[], subject: Term): { risk?: Term; 
   const siblings = guides.filter((guide) => guide.subject === subject);
   return {
     risk: mostCommon(siblings.map((guide) => guide.risk)),
-    regulation: mostCommon(siblings.flatMap((guide) => guide.regulations.slice(0, 1))),
+    regulation: mostCommon(siblings.flatMap((guide) => guide.regulation.slice(0, 1))),
   };
 }
 

@@ -94,7 +94,7 @@ function termsOf(guide: Guide, kind: PagedKind): Term[] {
   if (kind === "actions") return [guide.action];
   if (kind === "platforms") return [guide.platform];
   if (kind === "risks") return [guide.risk];
-  return guide.regulations;
+  return guide.regulation;
 }
 
 /** Does this guide get a page in this build? */
@@ -193,7 +193,7 @@ export function buildCatalog(
     { name: "action", heading: "Action", terms: usedBy(registry.terms.actions, (guide) => [guide.action]) },
     { name: "subject", heading: "Subject", terms: usedBy(registry.terms.subjects, (guide) => [guide.subject]) },
     { name: "risk", heading: "Risk", terms: usedBy(registry.terms.risks, (guide) => [guide.risk]) },
-    { name: "regulation", heading: "Regulation", terms: usedBy(registry.terms.regulations, (guide) => guide.regulations) },
+    { name: "regulation", heading: "Regulation", terms: usedBy(registry.terms.regulations, (guide) => guide.regulation) },
   ];
 
   const updated = Object.fromEntries(

@@ -1,6 +1,6 @@
 import path from "node:path";
 import matter from "gray-matter";
-import type { ActionTerm, RegulationTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
+import type { ActionTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { renderLegacyBody } from "./legacy-body.ts";
@@ -12,9 +12,6 @@ import {
   isLegacyLayout,
   maxTitleLength,
   structuredGuideSchema,
-  type Status,
-  type Control,
-  type Step,
   type StructuredFrontMatter,
 } from "./schema.ts";
 
@@ -27,8 +24,8 @@ export interface GuideSource {
   text: string;
 }
 
-/** A validated guide, with every taxonomy value resolved to its registry term. */
-export interface Guide {
+/** What the site derives for a guide beyond its front matter. */
+interface DerivedFields {
   inputPath: string;
   displayPath: string;
   /** File name without `.md`; the last segment of the URL. */
@@ -37,32 +34,21 @@ export interface Guide {
   qualifier: string;
   url: string;
   format: "structured" | "legacy";
-  title: string;
-  description: string;
-  metaTitle: string;
+  /** The page's <title>: see pageTitle(). */
+  pageTitle: string;
   action: ActionTerm;
   subject: Term;
-  platform: Term;
-  risk: Term;
-  regulations: RegulationTerm[];
-  difficulty: string;
-  status: Status;
-  order: number;
-  tags: string[];
-  reviewed?: string;
   /** The text below the front matter: markdown prose as written, or a legacy guide's HTML with its Liquid rendered. */
   body: string;
-  primaryRisk?: string;
-  prerequisites?: StructuredFrontMatter["prerequisites"];
-  steps?: Step[];
-  architecture?: StructuredFrontMatter["architecture"];
-  bestPractices?: StructuredFrontMatter["best_practices"];
-  references?: StructuredFrontMatter["references"];
-  controls?: Control[];
-  /** HTML a migration could not map, shown in its own marked section until an author moves it. */
-  legacyContent?: string;
+  /** The guide's own spotlight, else the site's; false when none is shown (always for legacy guides). */
   spotlight: Spotlight | false;
 }
+
+/**
+ * A validated guide: its front matter under the schema's own field names, with every taxonomy value
+ * resolved to its registry term, plus what the site derives. A legacy guide has no section fields.
+ */
+export type Guide = Omit<StructuredFrontMatter, keyof DerivedFields> & DerivedFields;
 
 export type GuideResult = { guide: Guide; problems: [] } | { guide?: undefined; problems: Problem[] };
 
@@ -70,9 +56,9 @@ export type GuideResult = { guide: Guide; problems: [] } | { guide?: undefined; 
  * The <title>: the meta_title, else the title with the site name when that fits, else the title,
  * cut at a word boundary when even that is longer than a search result shows.
  */
-export function pageTitle(metaTitle: string | undefined, title: string, siteName: string): string {
+export function pageTitle({ title, meta_title }: { title: string; meta_title?: string }, siteName: string): string {
   const withSite = `${title} | ${siteName}`;
-  const chosen = metaTitle ?? (withSite.length <= maxTitleLength ? withSite : title);
+  const chosen = meta_title ?? (withSite.length <= maxTitleLength ? withSite : title);
   if (chosen.length <= maxTitleLength) return chosen;
   const cut = chosen.slice(0, maxTitleLength - 1);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
@@ -239,38 +225,27 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   return {
     problems: [],
     guide: {
+      ...schemaFields(front, registry),
       inputPath: source.path,
       displayPath: source.displayPath,
       slug,
       qualifier: fromName.qualifier ?? "",
       url: guideUrl(slug),
       format: legacy ? "legacy" : "structured",
-      title: front.title,
-      description: front.description,
-      metaTitle: pageTitle(front.meta_title, front.title, site.name),
+      pageTitle: pageTitle(front, site.name),
       action,
       subject,
-      platform: front.platform,
-      risk: front.risk,
-      regulations: front.regulation,
-      difficulty: front.difficulty,
-      status: front.status,
-      order: front.order,
-      tags: front.tags,
-      reviewed: front.reviewed,
       body,
-      primaryRisk: structured?.primary_risk,
-      prerequisites: structured?.prerequisites,
-      steps: structured?.steps,
-      architecture: structured?.architecture,
-      bestPractices: structured?.best_practices,
-      references: structured?.references,
-      legacyContent: structured?.legacy_content,
-      controls: structured?.controls,
       // A legacy body carries its own spotlight panel, so the chrome adds none.
       spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),
     },
   };
+}
+
+/** The front matter's schema fields, in the schema's order; a legacy guide's other fields stay in its file. */
+function schemaFields(front: Record<string, unknown>, registry: TaxonomyRegistry): Omit<StructuredFrontMatter, keyof DerivedFields> {
+  const fields = Object.keys(schemasFor(registry).structured.shape).filter((field) => front[field] !== undefined);
+  return Object.fromEntries(fields.map((field) => [field, front[field]])) as Omit<StructuredFrontMatter, keyof DerivedFields>;
 }
 
 /** Reads every guide and checks what only the whole set can show: two guides on one URL. */

@@ -60,13 +60,13 @@ export function reviewGuides(pairs: { source: GuideSource; guide: Guide }[], kno
       }
       if (parsed.content.trim().startsWith(placeholderPrefix))
         warn("body", 'still holds the placeholder: write the "Why it matters" prose');
-      if (guide.legacyContent)
+      if (guide.legacy_content)
         warn("legacy_content", "holds HTML the migration could not map: move it into the sections above, then delete the field");
     }
     const texts: [string, string][] = [
       ["body", guide.body],
       ...(guide.steps ?? []).map((step, index): [string, string] => [`steps[${index}].body`, step.body]),
-      ["legacy_content", guide.legacyContent ?? ""],
+      ["legacy_content", guide.legacy_content ?? ""],
     ];
     for (const [field, text] of texts) {
       for (const slug of new Set(linkedGuideSlugs(text))) {

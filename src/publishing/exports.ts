@@ -14,7 +14,7 @@ export function guidesJson(site: SiteSettings, catalog: Catalog): string {
       subject: guide.subject.slug,
       platform: guide.platform.slug,
       risk: guide.risk.slug,
-      regulations: guide.regulations.map((regulation) => regulation.slug),
+      regulations: guide.regulation.map((regulation) => regulation.slug),
       difficulty: guide.difficulty,
       tags: guide.tags,
       format: guide.format,

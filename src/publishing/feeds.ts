@@ -53,7 +53,7 @@ export function atomFeed({ site, path, pagePath, title, guides, updated }: FeedO
       `    <id>${escapeXml(url)}</id>`,
       `    <updated>${atomDate(updated[guide.url] ?? "1970-01-01")}</updated>`,
       `    <summary>${escapeXml(guide.description)}</summary>`,
-      ...[guide.action, guide.platform, guide.subject, guide.risk, ...guide.regulations].map(
+      ...[guide.action, guide.platform, guide.subject, guide.risk, ...guide.regulation].map(
         (term) => `    <category term="${escapeXml(term.slug)}" label="${escapeXml(term.label)}"/>`,
       ),
       "  </entry>",

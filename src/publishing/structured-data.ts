@@ -48,7 +48,7 @@ function guideData({ site, catalog, path, guide }: PageContext & { guide: Guide 
     dateModified: catalog.updated[guide.url],
     proficiencyLevel: guide.difficulty === "beginner" ? "Beginner" : "Expert",
     about: [guide.subject.label, guide.risk.label],
-    keywords: [guide.action.label, guide.platform.label, ...guide.regulations.map((regulation) => regulation.label), ...guide.tags].join(
+    keywords: [guide.action.label, guide.platform.label, ...guide.regulation.map((regulation) => regulation.label), ...guide.tags].join(
       ", ",
     ),
     publisher: { "@type": "Organization", name: site.name, url: absoluteUrl(site, "/") },

@@ -29,19 +29,19 @@ const legacyHeadings = (html: string) => [...html.matchAll(/<h[2-4][^>]*>([\s\S]
 export function searchDocument(guide: Guide): SearchDocument {
   const labels = [
     guide.risk.label,
-    ...guide.regulations.map((regulation) => `${regulation.label} (${regulation.full_name})`),
+    ...guide.regulation.map((regulation) => `${regulation.label} (${regulation.full_name})`),
     guide.platform.label,
   ];
   const parts = [`<h1>${escapeHtml(guide.title)}</h1>`, paragraph(guide.description), list(labels)];
   if (guide.format === "legacy") {
     parts.push(...legacyHeadings(guide.body));
   } else {
-    parts.push(bodyProse.render(guide.body), paragraph(guide.primaryRisk));
+    parts.push(bodyProse.render(guide.body), paragraph(guide.primary_risk));
     parts.push(list(guide.controls?.map((control) => `${control.framework.label} ${control.id}: ${control.summary}`)));
     parts.push(list(guide.prerequisites?.tools));
     parts.push(...(guide.steps ?? []).map((step) => heading(step.title)));
     parts.push(list(guide.architecture?.components.map((component) => `${component.name}: ${component.role}`)));
-    parts.push(...(guide.bestPractices ?? []).map((card) => heading(card.title)));
+    parts.push(...(guide.best_practices ?? []).map((card) => heading(card.title)));
   }
   return { url: guide.url, content: `<!DOCTYPE html><html><body>${parts.join("")}</body></html>` };
 }
