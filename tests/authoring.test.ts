@@ -121,7 +121,11 @@ describe("npm run check", () => {
       "detect-pii-gcp.md": `---\ntitle: Find personal data in BigQuery\ndescription: Soon.\nplatform: gcp\nrisk: data exposure\nregulation: GDPR\ndifficulty: beginner\nstatus: draft\nprimary_risk: "TODO: one line"\n---\nLater.\n`,
     });
     const sources = readGuideSources(folder);
-    const pairs = sources.map((source) => ({ source, guide: readGuide(source, registry, site).guide! }));
+    const pairs = sources.map((source) => {
+      const { guide, frontMatter } = readGuide(source, registry, site);
+      expect(guide, source.displayPath).toBeDefined();
+      return { source, guide: guide!, frontMatter: frontMatter! };
+    });
     const warnings = reviewGuides(pairs, new Set(sources.map((source) => path.basename(source.path, ".md"))), new Date());
     const lines = warnings.map((warning) => `${path.basename(warning.file)}:${warning.line ?? "-"}: ${warning.field}: ${warning.message}`);
     expect(lines).toEqual(

@@ -1,6 +1,7 @@
-// The content model's small rules, tested directly: file names, page titles and problem messages.
+// The content model's small rules, tested directly: front matter, file names, page titles and problem messages.
 import { describe, expect, it } from "vitest";
 import { guideFileName, parseGuideFileName } from "../src/content/file-name.ts";
+import { readFrontMatter } from "../src/content/front-matter.ts";
 import { pageTitle } from "../src/content/guide.ts";
 import { formatProblem } from "../src/content/problems.ts";
 import { maxTitleLength } from "../src/content/schema.ts";
@@ -78,5 +79,65 @@ describe("problem messages", () => {
       'guides/a.md:4: platform: unknown platform "azurre"',
     );
     expect(formatProblem({ file: "guides/a.md", field: "references", message: "is missing" })).toBe("guides/a.md: references: is missing");
+  });
+});
+
+describe("front matter", () => {
+  const file = [
+    "---",
+    "title: Find PII",
+    "reviewed: 2026-03-01",
+    "steps:",
+    "  - title: One",
+    "    body: Text.",
+    "---",
+    "",
+    "Body line.",
+  ].join("\n");
+
+  it("splits the file once and places a field on its line of the file", () => {
+    const read = readFrontMatter(file);
+    expect(read.problem).toBeUndefined();
+    const frontMatter = read.frontMatter!;
+    expect(frontMatter.data.title).toBe("Find PII");
+    // The same YAML reading as Eleventy's: a bare date is a date.
+    expect(frontMatter.data.reviewed).toEqual(new Date("2026-03-01T00:00:00Z"));
+    expect(frontMatter.body).toBe("\nBody line.");
+    expect(file.split("\n")[frontMatter.linesBeforeBody]).toBe("");
+    expect(frontMatter.lineOf(["title"])).toBe(2);
+    expect(frontMatter.lineOf(["steps", 0, "body"])).toBe(6);
+    // An absent field is placed at its nearest parent.
+    expect(frontMatter.lineOf(["steps", 0, "command"])).toBe(5);
+  });
+
+  it("gives the line of a YAML mistake in the file", () => {
+    const read = readFrontMatter(["---", "title: Find PII", "tags: [a, b", "---", "Body."].join("\n"));
+    expect(read.problem).toMatchObject({ field: "front matter", line: 4 });
+    expect(read.problem?.message).toMatch(/^is not valid YAML \(line 4: .+\): fix the syntax there/);
+  });
+
+  it("refuses front matter in another language, which gray-matter would run as JavaScript", () => {
+    expect(readFrontMatter("---js\n{ title: process.exit(3) }\n---\nBody.").problem).toMatchObject({
+      field: "front matter",
+      message: expect.stringMatching(/^does not start the file/),
+    });
+  });
+
+  it("refuses front matter that is a list or a value instead of fields", () => {
+    for (const matter of ["- title\n- description", "just a sentence", "2026-03-01"]) {
+      expect(readFrontMatter(`---\n${matter}\n---\nBody.`).problem, matter).toMatchObject({
+        field: "front matter",
+        line: 2,
+        message: "is not a set of fields: write one name: value line per field",
+      });
+    }
+  });
+
+  it("reads a file with only comments between the lines as no fields", () => {
+    expect(readFrontMatter("---\n# nothing yet\n---\nBody.").frontMatter?.data).toEqual({});
+  });
+
+  it("says an empty file is empty", () => {
+    expect(readFrontMatter(" \n").problem).toMatchObject({ field: "file", message: expect.stringMatching(/^is empty/) });
   });
 });

@@ -67,7 +67,7 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     const [problem, ...rest] = problemsOf("malformed-yaml");
     expect(rest).toEqual([]);
     expect(problem).toMatch(
-      /^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md:6: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/,
+      /^tests\/fixtures\/invalid\/malformed-yaml\/guides\/detect-pii-aws\.md:5: front matter: is not valid YAML \(line \d+: .+\): fix the syntax there/,
     );
   });
 

@@ -20,15 +20,21 @@ requireExisting(targets, usage);
 const notGuides = targets.filter((target) => !statSync(target).isDirectory() && path.extname(target) !== ".md");
 if (notGuides.length > 0) exitWithUsage(`not a .md file or a folder: ${notGuides.join(", ")}`, usage);
 // Loaded once the arguments are good, so a mistake in them is answered at once.
-const [{ readGuides }, { markdownFiles, sourcesFor }, { formatProblem }, { reviewGuides }, { loadSiteSettings }, { loadRegistry }] =
-  await Promise.all([
-    import("../content/guide.ts"),
-    import("../content/sources.ts"),
-    import("../content/problems.ts"),
-    import("../content/review.ts"),
-    import("../site-settings.ts"),
-    import("../taxonomy/registry.ts"),
-  ]);
+const [
+  { collectGuides, readGuide },
+  { markdownFiles, sourcesFor },
+  { formatProblem },
+  { reviewGuides },
+  { loadSiteSettings },
+  { loadRegistry },
+] = await Promise.all([
+  import("../content/guide.ts"),
+  import("../content/sources.ts"),
+  import("../content/problems.ts"),
+  import("../content/review.ts"),
+  import("../site-settings.ts"),
+  import("../taxonomy/registry.ts"),
+]);
 try {
   process.exitCode = checkTargets(values.strict) ? 0 : 1;
 } catch (error) {
@@ -39,18 +45,17 @@ try {
 /** Prints every problem and warning of the targets and a summary; true when they pass. */
 function checkTargets(strict: boolean): boolean {
   const sources = targets.flatMap(sourcesFor);
-  const { guides, problems } = readGuides(sources, loadRegistry(), loadSiteSettings());
+  const registry = loadRegistry();
+  const site = loadSiteSettings();
+  const read = sources.map((source) => ({ source, result: readGuide(source, registry, site) }));
+  const { problems } = collectGuides(read);
 
   // Links may point at any guide of the site, not only those checked now.
   const knownSlugs = new Set(
     [...sources.map((source) => source.path), ...markdownFiles(defaultGuidesDir)].map((file) => path.basename(file, ".md")),
   );
-  const sourceByPath = new Map(sources.map((source) => [source.path, source]));
   const warnings = reviewGuides(
-    guides.flatMap((guide) => {
-      const source = sourceByPath.get(guide.inputPath);
-      return source ? [{ source, guide }] : [];
-    }),
+    read.flatMap(({ source, result: { guide, frontMatter } }) => (guide ? [{ source, guide, frontMatter }] : [])),
     knownSlugs,
     new Date(),
   );

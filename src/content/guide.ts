@@ -1,10 +1,10 @@
 import path from "node:path";
-import matter from "gray-matter";
 import type { ActionTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { renderLegacyBody } from "./legacy-body.ts";
-import { frontMatterLocator, parseFieldPath } from "./locate.ts";
+import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { parseFieldPath } from "./locate.ts";
 import { describeIssue, fieldPath, type Problem } from "./problems.ts";
 import {
   canonicalWord,
@@ -50,7 +50,8 @@ interface DerivedFields {
  */
 export type Guide = Omit<StructuredFrontMatter, keyof DerivedFields> & DerivedFields;
 
-export type GuideResult = { guide: Guide; problems: [] } | { guide?: undefined; problems: Problem[] };
+export type GuideResult =
+  { guide: Guide; frontMatter: FrontMatter; problems: [] } | { guide?: undefined; frontMatter?: undefined; problems: Problem[] };
 
 /**
  * The <title>: the meta_title, else the title with the site name when that fits, else the title,
@@ -66,19 +67,6 @@ export function pageTitle({ title, meta_title }: { title: string; meta_title?: s
 
 export function guideUrl(slug: string): string {
   return `/guides/${slug}/`;
-}
-
-function fail(source: GuideSource, field: string, message: string): GuideResult {
-  return { problems: [{ file: source.displayPath, field, message }] };
-}
-
-/** js-yaml counts lines from the start of the front matter; readers count from the top of the file. */
-function describeYamlError(error: unknown): string {
-  const yamlError = error as { reason?: string; mark?: { line: number }; message?: string };
-  if (yamlError.reason && yamlError.mark) return `line ${yamlError.mark.line + 2}: ${yamlError.reason}`;
-  return String(yamlError.message ?? error)
-    .split("\n")[0]!
-    .trim();
 }
 
 /** The schemas are built once per registry: building one costs more than validating a guide with it. */
@@ -97,34 +85,12 @@ export function schemasFor(registry: TaxonomyRegistry) {
 
 /** Reads one guide: front matter, schema, file-name conventions. Every problem found is returned. */
 export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site: SiteSettings): GuideResult {
-  if (source.text.trim() === "") {
-    return fail(source, "file", "is empty: add front matter between --- lines and the guide's content, or delete the file");
-  }
-  if (!/^---\r?\n/.test(source.text)) {
-    return fail(source, "front matter", "does not start the file: put a --- line first, then the fields, then a closing --- line");
-  }
-  let parsed: { data: Record<string, unknown>; content: string; matter: string };
-  try {
-    // Passing options turns off gray-matter's cache, which would hand identical files one shared object.
-    parsed = matter(source.text, {});
-  } catch (error) {
-    const failure = fail(
-      source,
-      "front matter",
-      `is not valid YAML (${describeYamlError(error)}): fix the syntax there; quote values that contain a colon`,
-    );
-    const mark = (error as { mark?: { line: number } }).mark;
-    if (mark && failure.problems[0]) failure.problems[0].line = mark.line + 2;
-    return failure;
-  }
-  const data = parsed.data ?? {};
+  const read = readFrontMatter(source.text);
+  if (read.problem) return { problems: [{ file: source.displayPath, ...read.problem }] };
+  const { data, body: written, linesBeforeBody, lineOf } = read.frontMatter;
   const legacy = isLegacyLayout(data.layout);
   const schema = legacy ? schemasFor(registry).legacy : schemasFor(registry).structured;
   const result = schema.safeParse(data, { reportInput: true });
-  // Parsing the YAML a second time for line numbers is only worth it when there is a problem to place.
-  let locator: ReturnType<typeof frontMatterLocator> | undefined;
-  const locate = (fieldPath: Parameters<ReturnType<typeof frontMatterLocator>>[0]) =>
-    (locator ??= frontMatterLocator(parsed.matter))(fieldPath);
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -132,7 +98,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       const located = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
       problems.push({
         file: source.displayPath,
-        line: locate(located.filter((key) => typeof key !== "symbol")),
+        line: lineOf(located.filter((key) => typeof key !== "symbol")),
         field: fieldPath(issue.path) || "front matter",
         message: describeIssue(issue, Object.keys(schema.shape)),
       });
@@ -188,22 +154,20 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       });
     }
   }
-  if (!legacy && canonicalWord(data.status) === "published" && parsed.content.trim() === "") {
+  if (!legacy && canonicalWord(data.status) === "published" && written.trim() === "") {
     problems.push({
       file: source.displayPath,
       field: "body",
       message: 'is empty: write the "Why it matters" prose below the front matter',
     });
   }
-  if (legacy && parsed.content.trim() === "") {
+  if (legacy && written.trim() === "") {
     problems.push({ file: source.displayPath, field: "body", message: "is empty: a legacy guide's HTML body is its content; add it back" });
   }
-  let body = parsed.content;
+  let body = written;
   if (legacy) {
-    const rendered = renderLegacyBody(parsed.content, { frontMatter: data, url: guideUrl(slug), slug, site });
+    const rendered = renderLegacyBody(written, { frontMatter: data, url: guideUrl(slug), slug, site });
     if (rendered.html === undefined) {
-      // gray-matter's content is the end of the file, so the body's first line follows every line before it.
-      const linesBeforeBody = source.text.slice(0, source.text.length - parsed.content.length).split("\n").length - 1;
       for (const problem of rendered.problems) {
         problems.push({ file: source.displayPath, line: linesBeforeBody + problem.line, field: "body", message: problem.message });
       }
@@ -211,7 +175,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       body = rendered.html;
     }
   }
-  for (const problem of problems) problem.line ??= locate(parseFieldPath(problem.field));
+  for (const problem of problems) problem.line ??= lineOf(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
     return {
       problems:
@@ -224,6 +188,7 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const structured = legacy ? undefined : (front as StructuredFrontMatter);
   return {
     problems: [],
+    frontMatter: read.frontMatter,
     guide: {
       ...schemaFields(front, registry),
       inputPath: source.path,
@@ -258,7 +223,10 @@ export function readGuides(
 }
 
 /** The guides and problems of files already read, plus the problem of two files publishing one URL. */
-export function collectGuides(read: { source: GuideSource; result: GuideResult }[]): { guides: Guide[]; problems: Problem[] } {
+export function collectGuides(read: { source: GuideSource; result: { guide?: Guide; problems: Problem[] } }[]): {
+  guides: Guide[];
+  problems: Problem[];
+} {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, GuideSource[]>();

@@ -5,8 +5,8 @@ import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
 import { lastCommitDates } from "../git-dates.ts";
-import { collectGuides, readGuide, type Guide, type GuideResult, type GuideSource } from "./guide.ts";
-import { GuideValidationError } from "./problems.ts";
+import { collectGuides, readGuide, type Guide, type GuideSource } from "./guide.ts";
+import { GuideValidationError, type Problem } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
 import { guideFiles, readGuideSource } from "./sources.ts";
 
@@ -30,7 +30,10 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
 
   // A watch-mode rebuild re-reads only the guides whose file changed since the last build; reading
   // and validating every guide again would cost more than rendering the one page that changed.
-  const guidesRead = new Map<string, { modified: number; size: number; source: GuideSource; result: GuideResult }>();
+  const guidesRead = new Map<
+    string,
+    { modified: number; size: number; source: GuideSource; result: { guide?: Guide; problems: Problem[] } }
+  >();
 
   eleventyConfig.ignores.add("**/README.md");
   eleventyConfig.on("eleventy.before", ({ directories }) => {
@@ -39,7 +42,9 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
       const previous = guidesRead.get(file);
       if (previous?.modified === modified && previous.size === size) return previous;
       const source = readGuideSource(file);
-      return { modified, size, source, result: readGuide(source, registry, site) };
+      // The parsed front matter is needed only while the guide is read; the cache keeps what pages use.
+      const { guide, problems } = readGuide(source, registry, site);
+      return { modified, size, source, result: { guide, problems } };
     });
     guidesRead.clear();
     for (const entry of current) guidesRead.set(entry.source.path, entry);

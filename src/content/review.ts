@@ -1,6 +1,6 @@
-import matter from "gray-matter";
+import type { FrontMatter } from "./front-matter.ts";
 import type { Guide, GuideSource } from "./guide.ts";
-import { frontMatterLocator, parseFieldPath } from "./locate.ts";
+import { parseFieldPath } from "./locate.ts";
 import type { Problem } from "./problems.ts";
 import { recommendedSections, requiredSections } from "./schema.ts";
 
@@ -30,13 +30,15 @@ export function linkedGuideSlugs(text: string): string[] {
  * What `npm run check` warns about without failing: stale reviews, sections not written yet or still
  * holding a placeholder, migrated HTML left to sort out, and links to guides that do not exist.
  */
-export function reviewGuides(pairs: { source: GuideSource; guide: Guide }[], knownSlugs: ReadonlySet<string>, today: Date): Problem[] {
+export function reviewGuides(
+  read: { source: GuideSource; guide: Guide; frontMatter: FrontMatter }[],
+  knownSlugs: ReadonlySet<string>,
+  today: Date,
+): Problem[] {
   const warnings: Problem[] = [];
-  for (const { source, guide } of pairs) {
-    const parsed = matter(source.text, {});
-    const locate = frontMatterLocator(parsed.matter);
+  for (const { source, guide, frontMatter } of read) {
     const warn = (field: string, message: string) =>
-      warnings.push({ file: source.displayPath, line: locate(parseFieldPath(field)), field, message });
+      warnings.push({ file: source.displayPath, line: frontMatter.lineOf(parseFieldPath(field)), field, message });
 
     if (guide.reviewed) {
       const age = Math.floor((today.getTime() - Date.parse(`${guide.reviewed}T00:00:00Z`)) / dayMs);
@@ -48,7 +50,7 @@ export function reviewGuides(pairs: { source: GuideSource; guide: Guide }[], kno
       }
     }
     if (guide.format === "structured") {
-      const data = parsed.data as Record<string, unknown>;
+      const data = frontMatter.data;
       const sections = guide.status === "published" ? recommendedSections : { ...requiredSections, ...recommendedSections };
       for (const [field, fix] of Object.entries(sections)) {
         if (data[field] === undefined || data[field] === null) {
@@ -58,7 +60,7 @@ export function reviewGuides(pairs: { source: GuideSource; guide: Guide }[], kno
       for (const [field, text] of stringsIn(data, "")) {
         if (text.trim().startsWith(placeholderPrefix)) warn(field, `still holds the placeholder "${text.trim()}": write the real content`);
       }
-      if (parsed.content.trim().startsWith(placeholderPrefix))
+      if (frontMatter.body.trim().startsWith(placeholderPrefix))
         warn("body", 'still holds the placeholder: write the "Why it matters" prose');
       if (guide.legacy_content)
         warn("legacy_content", "holds HTML the migration could not map: move it into the sections above, then delete the field");
