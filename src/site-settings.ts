@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { readYamlFile } from "./messages/yaml-file.ts";
 import { dataDir } from "./paths.ts";
 
 const spotlightSchema = z.strictObject({ title: z.string().min(1), text: z.string().min(1) });
@@ -27,7 +26,7 @@ const siteSchema = z.strictObject({
   /** The folder the site is served from, e.g. /docs/ ; "/" at the root of the host. */
   path_prefix: z
     .string()
-    .regex(/^\/([a-z0-9._-]+\/)*$/i, "must start and end with / , e.g. /docs/")
+    .regex(/^\/([a-z0-9._-]+\/)*$/i, "start and end it with /, e.g. /docs/")
     .default("/"),
   /** The repository that holds the guides, linked from the footer. */
   repository_url: z.url({ protocol: /^https$/ }).optional(),
@@ -56,12 +55,16 @@ function environmentOverrides(): Partial<SiteSettingsInput> {
  * (tests build under a path prefix or with analytics this way).
  */
 export function loadSiteSettings(file = siteSettingsFile, overrides: Partial<SiteSettingsInput> = {}): SiteSettings {
-  const parsed = siteSchema.safeParse({ ...(parseYaml(readFileSync(file, "utf8")) as object), ...environmentOverrides(), ...overrides });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${file}: ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`The site settings are invalid:\n${lines.join("\n")}`);
-  }
-  return parsed.data;
+  return readYamlFile(
+    file,
+    siteSchema,
+    { heading: "The site settings are invalid; nothing was built.", reference: "README.md's Site settings section" },
+    (data) => ({
+      ...data,
+      ...environmentOverrides(),
+      ...overrides,
+    }),
+  );
 }
 
 /** The absolute address of a site path such as /guides/x/, with the path prefix. */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { referenceMarkers, withGeneratedReference } from "../src/authoring/reference.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { readGuides } from "../src/content/guide.ts";
-import { formatProblem } from "../src/content/problems.ts";
+import { formatProblem } from "../src/messages/problems.ts";
 import { knowsLanguage } from "../src/markdown/highlight.ts";
 import { structuredGuideSchema } from "../src/content/schema.ts";
 import { defaultGuidesDir, projectRoot } from "../src/paths.ts";

@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { blockMarkdown, formatReportLine, guessCommandEffect, migrateLegacyGuide, type MigrationResult } from "../src/authoring/migrate.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/sources.ts";
-import { formatProblem } from "../src/content/problems.ts";
+import { formatProblem } from "../src/messages/problems.ts";
 import { createBodyRenderer, createFieldRenderer } from "../src/markdown/renderers.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";

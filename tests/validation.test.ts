@@ -6,7 +6,8 @@ import { buildSite } from "../src/build.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { describeFailure } from "../src/cli/failure.ts";
-import { formatProblem, GuideValidationError, validationErrorIn } from "../src/content/problems.ts";
+import { GuideValidationError } from "../src/content/problems.ts";
+import { formatProblem, problemsErrorIn } from "../src/messages/problems.ts";
 import { reservedDataNames } from "../src/content/schema.ts";
 import type { EleventyConfig } from "../src/eleventy-types.ts";
 import { layoutsDir, projectRoot } from "../src/paths.ts";
@@ -109,7 +110,7 @@ describe("bad input: each problem names the file, the field, what is wrong and t
     const name = file("unknown-field", "detect-pii-aws.md");
     expect(problemsOf("unknown-field")).toEqual([
       `${name}: platform: is missing: add "platform:" with text`,
-      `${name}:4: front matter: unknown field "platfrom" (did you mean "platform"?): rename or remove it (the front-matter reference is in README.md)`,
+      `${name}:4: front matter: unknown field "platfrom" (did you mean "platform"?): rename or remove it (see the front-matter reference in README.md)`,
     ]);
   });
 });
@@ -272,7 +273,7 @@ ${body}
       () => undefined,
       (error: unknown) => error,
     );
-    const built = validationErrorIn(failure)?.problems.map(formatProblem);
+    const built = problemsErrorIn(failure)?.problems.map(formatProblem);
     expect(checked.length === 0 ? "builds" : "fails").toBe(outcome);
     if (outcome === "builds") {
       expect(failure).toBeUndefined();
@@ -292,7 +293,7 @@ describe("the build stops before writing anything", () => {
       () => undefined,
       (error: unknown) => error,
     );
-    const validation = validationErrorIn(failure);
+    const validation = problemsErrorIn(failure);
     expect(validation?.problems).toHaveLength(3);
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.staging`)).toBe(false);

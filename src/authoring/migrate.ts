@@ -3,7 +3,7 @@ import { HTMLElement, NodeType, parse as parseHtml, type Node } from "node-html-
 import { Document, isSeq, parse as parseYaml } from "yaml";
 import { guideUrl, readGuides, schemasFor } from "../content/guide.ts";
 import { renderLegacyBody } from "../content/legacy-body.ts";
-import type { Problem } from "../content/problems.ts";
+import type { Problem } from "../messages/problems.ts";
 import { canonicalWord, legacyLayoutName, maxTitleLength } from "../content/schema.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { RegulationTerm, TaxonomyKind, TaxonomyRegistry } from "../taxonomy/registry.ts";

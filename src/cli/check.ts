@@ -30,7 +30,7 @@ const [
 ] = await Promise.all([
   import("../content/guide.ts"),
   import("../content/sources.ts"),
-  import("../content/problems.ts"),
+  import("../messages/problems.ts"),
   import("../content/review.ts"),
   import("../site-settings.ts"),
   import("../taxonomy/registry.ts"),

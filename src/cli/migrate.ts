@@ -5,7 +5,7 @@ import path from "node:path";
 import { formatReportLine, migrateLegacyGuide } from "../authoring/migrate.ts";
 import { migrationSummary, type MigrationTally } from "../authoring/migration-summary.ts";
 import { sourcesFor } from "../content/sources.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem } from "../messages/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry } from "../taxonomy/registry.ts";

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline/promises";
 import { scaffoldGuide, siblingDefaults } from "../authoring/scaffold.ts";
 import { readGuide, readGuides } from "../content/guide.ts";
 import { readGuideSources } from "../content/sources.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem } from "../messages/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry, type ActionTerm, type RegulationTerm, type TaxonomyKind, type Term } from "../taxonomy/registry.ts";

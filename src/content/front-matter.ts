@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
-import { frontMatterLocator, type FieldPath } from "./locate.ts";
+import { readYamlWithLines, type FieldPath } from "../messages/yaml-lines.ts";
 
 /** A guide file split into its front matter and body, parsed once. */
 export interface FrontMatter {
@@ -14,7 +14,8 @@ export interface FrontMatter {
 }
 
 export type FrontMatterResult =
-  { frontMatter: FrontMatter; problem?: undefined } | { problem: { field: "file" | "front matter"; line?: number; message: string } };
+  | { frontMatter: FrontMatter; problem?: undefined }
+  | { frontMatter?: undefined; problem: { field: "file" | "front matter"; line?: number; message: string } };
 
 /**
  * js-yaml 4 with its default schema is what Eleventy reads front matter with, so the data validated
@@ -59,13 +60,13 @@ export function readFrontMatter(text: string): FrontMatterResult {
   if (typeof data !== "object" || data === null || Array.isArray(data) || data instanceof Date) {
     return { problem: { field: "front matter", line: 2, message: "is not a set of fields: write one name: value line per field" } };
   }
-  let locate: ReturnType<typeof frontMatterLocator> | undefined;
+  let lineOf: ((path: FieldPath) => number | undefined) | undefined;
   return {
     frontMatter: {
       data: data as Record<string, unknown>,
       body: parsed.content,
       linesBeforeBody: text.slice(0, text.length - parsed.content.length).split("\n").length - 1,
-      lineOf: (path) => (locate ??= frontMatterLocator(parsed.matter))(path),
+      lineOf: (path) => (lineOf ??= readYamlWithLines(parsed.matter).lineOf)(path),
     },
   };
 }

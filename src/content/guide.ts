@@ -4,8 +4,8 @@ import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { renderLegacyBody } from "./legacy-body.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
-import { parseFieldPath } from "./locate.ts";
-import { describeIssue, fieldPath, type Problem } from "./problems.ts";
+import { zodProblems, type Problem } from "../messages/problems.ts";
+import { parseFieldPath } from "../messages/yaml-lines.ts";
 import {
   canonicalWord,
   legacyGuideSchema,
@@ -91,19 +91,9 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   const legacy = isLegacyLayout(data.layout);
   const schema = legacy ? schemasFor(registry).legacy : schemasFor(registry).structured;
   const result = schema.safeParse(data, { reportInput: true });
-  const problems: Problem[] = [];
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      // An unknown field is reported where it is written, not at its parent.
-      const located = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
-      problems.push({
-        file: source.displayPath,
-        line: lineOf(located.filter((key) => typeof key !== "symbol")),
-        field: fieldPath(issue.path) || "front matter",
-        message: describeIssue(issue, Object.keys(schema.shape)),
-      });
-    }
-  }
+  const problems: Problem[] = result.success
+    ? []
+    : zodProblems(result.error.issues, source.displayPath, lineOf, { knownFields: Object.keys(schema.shape) });
   if ("permalink" in data) {
     problems.push({
       file: source.displayPath,

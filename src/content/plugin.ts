@@ -6,7 +6,8 @@ import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
 import { lastCommitDates } from "../git-dates.ts";
 import { collectGuides, readGuide, type Guide, type GuideSource } from "./guide.ts";
-import { GuideValidationError, type Problem } from "./problems.ts";
+import type { Problem } from "../messages/problems.ts";
+import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
 import { guideFiles, readGuideSource } from "./sources.ts";
 

@@ -1,7 +1,7 @@
 import type { FrontMatter } from "./front-matter.ts";
 import type { Guide, GuideSource } from "./guide.ts";
-import { parseFieldPath } from "./locate.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../messages/problems.ts";
+import { parseFieldPath } from "../messages/yaml-lines.ts";
 import { recommendedSections, requiredSections } from "./schema.ts";
 
 /** A guide whose `reviewed` date is older than this deserves a fresh look from an expert. */

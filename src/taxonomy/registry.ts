@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { readYamlFile } from "../messages/yaml-file.ts";
 import { dataDir } from "../paths.ts";
 import { editDistance } from "../text/edit-distance.ts";
 
 const termSchema = z.strictObject({
   /** URL segment of the term's page. */
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters and digits joined by single hyphens, e.g. pci-dss"),
   /** How the term is written in pages. */
   label: z.string().min(1),
   /** One or two factual sentences shown on the term's page. */
@@ -115,10 +114,10 @@ export const registryFile = path.join(dataDir, "taxonomy.yaml");
 
 /** Reads and checks the registry; a malformed registry stops the build with the field at fault. */
 export function loadRegistry(file = registryFile): TaxonomyRegistry {
-  const parsed = registrySchema.safeParse(parseYaml(readFileSync(file, "utf8")));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${file}: ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`The taxonomy registry is invalid:\n${lines.join("\n")}`);
-  }
-  return new TaxonomyRegistry(parsed.data);
+  return new TaxonomyRegistry(
+    readYamlFile(file, registrySchema, {
+      heading: "The taxonomy registry is invalid; nothing was built.",
+      reference: "README.md's taxonomy registry section",
+    }),
+  );
 }
