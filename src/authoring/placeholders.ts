@@ -19,7 +19,7 @@ export interface PlaceholderRepair {
  * `<` and `>`). The name allows more than HTML does: escaping text that is no tag changes nothing a reader sees.
  */
 const markup = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/<>"'=]*)((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?)\/?>/g;
-/** Elements whose content the parser reads as raw text (see the parse options in migrate.ts). */
+/** Elements whose content the parser reads as raw text (see the parse options in migrate/sections.ts). */
 const rawTextElements = new Set(["script", "style"]);
 /** In SVG and MathML any name is an element. */
 const foreignElements = new Set(["svg", "math"]);

@@ -2,7 +2,7 @@
 // `npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]` (default --out: guides/).
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { formatReportLine, migrateLegacyGuide } from "../authoring/migrate.ts";
+import { formatReportLine, migrateLegacyGuide } from "../authoring/migrate/index.ts";
 import { migrationSummary, type MigrationTally } from "../authoring/migration-summary.ts";
 import { sourcesFor } from "../content/sources.ts";
 import { formatProblem } from "../messages/problems.ts";

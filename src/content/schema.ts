@@ -14,7 +14,7 @@ export type Status = (typeof statuses)[number];
 export const canonicalWord = (value: unknown) => (typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, "-") : value);
 
 /** Legacy files sometimes quote numbers ("1"); a quoted whole number is still a number. */
-const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
+export const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
 const text = z.string().trim().min(1);
 
@@ -59,6 +59,13 @@ const sectionFields = {
     })
     .optional()
     .describe("The three prerequisite cards."),
+  spotlight: z
+    .union([
+      z.literal(false),
+      z.strictObject({ title: text.describe("The panel's heading."), text: text.describe("The panel's text, one paragraph.") }),
+    ])
+    .optional()
+    .describe("Replaces the site-wide product spotlight for this guide; `false` hides it."),
   steps: z.array(stepSchema).min(1).optional().describe("Numbered steps, in order."),
   architecture: z
     .strictObject({
@@ -96,13 +103,6 @@ const sectionFields = {
     .min(1)
     .optional()
     .describe("Further reading: primary documentation first."),
-  spotlight: z
-    .union([
-      z.literal(false),
-      z.strictObject({ title: text.describe("The panel's heading."), text: text.describe("The panel's text, one paragraph.") }),
-    ])
-    .optional()
-    .describe("Replaces the site-wide product spotlight for this guide; `false` hides it."),
   legacy_content: text
     .optional()
     .describe("HTML that `npm run migrate` could not map to a section, kept verbatim; move it into the sections, then delete the field."),
@@ -182,29 +182,35 @@ function metadataFields(registry: TaxonomyRegistry) {
       .preprocess(wholeNumberText, z.number().int())
       .default(0)
       .describe("Position among guides of the same action in lists; lower comes first (default 0)."),
-    tags: z
-      .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text))
-      .default([])
-      .describe("Free keywords; a single word may be written without a list."),
     reviewed: z
       .union([z.date(), z.iso.date()])
       .transform((value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)))
       .optional()
       .describe("The date an expert last checked the guide, YYYY-MM-DD."),
+    tags: z
+      .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text))
+      .default([])
+      .describe("Free keywords; a single word may be written without a list."),
   };
 }
 
-/** Front matter of a guide in the structured markdown format. */
+/**
+ * Front matter of a guide in the structured markdown format. Its fields are in the order of the README's
+ * example guide, the order `npm run migrate` writes them in, so migrated guides read like hand-written ones.
+ */
 export function structuredGuideSchema(registry: TaxonomyRegistry) {
+  const { references, legacy_content, ...sections } = sectionFields;
   return z
     .strictObject({
       ...metadataFields(registry),
-      ...sectionFields,
+      ...sections,
       controls: z
         .array(controlSchema(registry))
         .min(1)
         .optional()
         .describe("The specific controls of each framework this guide helps satisfy; the primary regulation must be among them."),
+      references,
+      legacy_content,
     })
     .superRefine(
       (guide, ctx) => {
@@ -308,8 +314,11 @@ export function guideJsonSchema(registry: TaxonomyRegistry): Record<string, unkn
 }
 
 export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSchema>>;
+/** Structured front matter as written in a guide file, before defaults apply and taxonomy values resolve. */
+export type StructuredFrontMatterInput = z.input<ReturnType<typeof structuredGuideSchema>>;
 export type LegacyFrontMatter = z.infer<ReturnType<typeof legacyGuideSchema>>;
 export type Step = z.infer<typeof stepSchema>;
+export type Command = NonNullable<Step["command"]>;
 export type Control = z.infer<ReturnType<typeof controlSchema>>;
 
 /** The layout name legacy guides ask for; Eleventy maps it to this site's guide layout. */
