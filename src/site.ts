@@ -1,5 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { registerCatalog } from "./catalog/plugin.ts";
 import { registerContent } from "./content/plugin.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
@@ -43,12 +44,13 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addWatchTarget(dataDir);
 
   const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts });
+  const catalog = registerCatalog(eleventyConfig, content, { registry, includeDrafts: options.includeDrafts });
   registerTaxonomy(eleventyConfig, registry);
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
-  registerSearch(eleventyConfig, content);
+  registerSearch(eleventyConfig, catalog);
   registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
   // Under a path prefix, every root-relative URL in every page gets it, so templates write plain

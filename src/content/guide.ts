@@ -65,6 +65,14 @@ export function pageTitle({ title, meta_title }: { title: string; meta_title?: s
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
 }
 
+/** Does this guide get a page in this build? Drafts do only when drafts are built (npm start). */
+export function isBuilt(guide: Guide, includeDrafts: boolean): boolean {
+  return guide.status !== "draft" || includeDrafts;
+}
+
+/** Published guides are the ones with their full content, carried by search, feeds, the sitemap and exports. */
+export const isPublished = (guide: Guide): boolean => guide.status === "published";
+
 export function guideUrl(slug: string): string {
   return `/guides/${slug}/`;
 }

@@ -3,9 +3,7 @@ import path from "node:path";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { buildCatalog, isBuilt, type Catalog } from "./catalog.ts";
-import { lastCommitDates } from "../git-dates.ts";
-import { collectGuides, readGuide, type Guide, type GuideSource } from "./guide.ts";
+import { collectGuides, isBuilt, readGuide, type Guide, type GuideSource } from "./guide.ts";
 import type { Problem } from "../messages/problems.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
@@ -20,13 +18,12 @@ export interface ContentOptions {
 
 /** Lets other concerns start work on the guides as soon as they are read and valid, before any page renders. */
 export interface ContentEvents {
-  onCatalog(listener: (catalog: Catalog, directories: { input: string; output: string }) => void): void;
+  onGuides(listener: (guides: Guide[], directories: { input: string; output: string }) => void): void;
 }
 
-/** Validates all guides before Eleventy writes anything, and exposes the catalog the pages are drawn from. */
+/** Validates all guides before Eleventy writes anything, and gives each guide's page its guide and URL. */
 export function registerContent(eleventyConfig: EleventyConfig, { registry, site, includeDrafts }: ContentOptions): ContentEvents {
-  let catalog: Catalog | undefined;
-  const catalogListeners: Parameters<ContentEvents["onCatalog"]>[0][] = [];
+  const guidesListeners: Parameters<ContentEvents["onGuides"]>[0][] = [];
   let guidesByPath = new Map<string, Guide>();
 
   // A watch-mode rebuild re-reads only the guides whose file changed since the last build; reading
@@ -51,15 +48,12 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
     for (const entry of current) guidesRead.set(entry.source.path, entry);
     const { guides, problems } = collectGuides(current);
     if (problems.length > 0) throw new GuideValidationError(problems);
-    catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input)));
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
-    for (const listener of catalogListeners) listener(catalog, directories);
+    for (const listener of guidesListeners) listener(guides, directories);
   });
 
-  // Frozen objects are shared with every page as they are; Eleventy would otherwise deep-copy the
-  // whole catalog into each page's data, which grows with the square of the number of guides.
+  // Frozen objects are shared with every page as they are; Eleventy would otherwise deep-copy them into each page's data.
   eleventyConfig.addGlobalData("site", Object.freeze(site));
-  eleventyConfig.addGlobalData("catalog", () => catalog);
   eleventyConfig.addGlobalData("layout", "guide.liquid");
   // Pages are drawn from the catalog, never from Eleventy collections; keeping guides out of them
   // spares Eleventy holding every rendered page in memory for collections nobody reads.
@@ -77,5 +71,5 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
     return isBuilt(guide, includeDrafts) ? guide.url : false;
   };
   eleventyConfig.addGlobalData("permalink", () => guidePermalink);
-  return { onCatalog: (listener) => catalogListeners.push(listener) };
+  return { onGuides: (listener) => guidesListeners.push(listener) };
 }

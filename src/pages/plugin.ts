@@ -3,12 +3,14 @@ import path from "node:path";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { projectRoot } from "../paths.ts";
 import { registerGuideCards } from "./cards.ts";
+import { registerGuideSections } from "./guide-sections.ts";
 
 const faviconUrl = "/assets/favicon.svg";
 
 /** Site pages that are not guides nor taxonomy terms (their markup lives in layouts/), and the favicon. */
 export function registerPages(eleventyConfig: EleventyConfig): void {
   registerGuideCards(eleventyConfig);
+  registerGuideSections(eleventyConfig);
   eleventyConfig.addTemplate("index.liquid", "", { layout: "home.liquid", permalink: "/", eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("search.liquid", "", {
     layout: "search.liquid",

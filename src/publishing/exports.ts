@@ -1,32 +1,30 @@
-import type { Catalog } from "../content/catalog.ts";
+import type { Catalog } from "../catalog/catalog.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 
 /** /guides.json: every published guide's metadata, for tools that list or import guides. */
 export function guidesJson(site: SiteSettings, catalog: Catalog): string {
-  const guides = catalog.listed
-    .filter((guide) => guide.status === "published")
-    .map((guide) => ({
-      url: absoluteUrl(site, guide.url),
-      path: guide.url,
-      title: guide.title,
-      description: guide.description,
-      action: guide.action.slug,
-      subject: guide.subject.slug,
-      platform: guide.platform.slug,
-      risk: guide.risk.slug,
-      regulations: guide.regulation.map((regulation) => regulation.slug),
-      difficulty: guide.difficulty,
-      tags: guide.tags,
-      format: guide.format,
-      reviewed: guide.reviewed ?? null,
-      updated: catalog.updated[guide.url],
-      controls: (guide.controls ?? []).map((control) => ({
-        framework: control.framework.slug,
-        edition: control.framework.edition,
-        id: control.id,
-        summary: control.summary,
-      })),
-    }));
+  const guides = catalog.published.map((guide) => ({
+    url: absoluteUrl(site, guide.url),
+    path: guide.url,
+    title: guide.title,
+    description: guide.description,
+    action: guide.action.slug,
+    subject: guide.subject.slug,
+    platform: guide.platform.slug,
+    risk: guide.risk.slug,
+    regulations: guide.regulation.map((regulation) => regulation.slug),
+    difficulty: guide.difficulty,
+    tags: guide.tags,
+    format: guide.format,
+    reviewed: guide.reviewed ?? null,
+    updated: catalog.updated[guide.url],
+    controls: (guide.controls ?? []).map((control) => ({
+      framework: control.framework.slug,
+      edition: control.framework.edition,
+      id: control.id,
+      summary: control.summary,
+    })),
+  }));
   return `${JSON.stringify({ site: site.name, url: absoluteUrl(site, "/"), schema: absoluteUrl(site, guideSchemaPath), guides }, null, 2)}\n`;
 }
 

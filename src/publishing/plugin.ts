@@ -1,4 +1,4 @@
-import type { Catalog, TermPage } from "../content/catalog.ts";
+import type { Catalog, TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import { guideJsonSchema } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -63,7 +63,7 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
   file("/guides.json", ({ catalog }) => guidesJson(site, catalog));
   file(guideSchemaPath, () => `${JSON.stringify(guideJsonSchema(registry), null, 2)}\n`);
   file(siteFeedPath, ({ catalog }) =>
-    atomFeed({ site, path: siteFeedPath, pagePath: "/", title: site.name, guides: catalog.listed, updated: catalog.updated }),
+    atomFeed({ site, path: siteFeedPath, pagePath: "/", title: site.name, guides: catalog.published, updated: catalog.updated }),
   );
 
   eleventyConfig.addTemplate(
@@ -76,7 +76,7 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
               path: platformFeedPath(platformPage),
               pagePath: platformPage.url,
               title: `${platformPage.term.label} guides | ${site.name}`,
-              guides: catalog.listed.filter((guide) => guide.platform === platformPage.term),
+              guides: catalog.published.filter((guide) => guide.platform === platformPage.term),
               updated: catalog.updated,
             })
           : "",

@@ -1,10 +1,10 @@
-import type { Catalog } from "../content/catalog.ts";
+import type { Catalog } from "../catalog/catalog.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 import { escapeXml } from "./xml.ts";
 
 /** The pages search engines should know: home, taxonomy pages and published guides, with their last change. */
 export function sitemapEntries(catalog: Catalog): { path: string; lastmod: string }[] {
-  const published = catalog.listed.filter((guide) => guide.status === "published");
+  const { published } = catalog;
   const newest = (urls: string[]) =>
     urls.map((url) => catalog.updated[url] ?? "").reduce((a, b) => (b > a ? b : a), "") || catalog.lastUpdated;
   return [

@@ -1,4 +1,4 @@
-import type { Catalog, TermPage } from "../content/catalog.ts";
+import type { Catalog, TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ContentEvents } from "../content/plugin.ts";
+import type { CatalogEvents } from "../catalog/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import type { IndexerReply, IndexerRequest } from "./indexer.ts";
 
@@ -20,10 +20,10 @@ const indexerBootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) 
  * thread builds and writes the index from the guides' data as soon as they are validated, while
  * Eleventy renders the pages; the build finishes once both are done.
  */
-export function registerSearch(eleventyConfig: EleventyConfig, content: ContentEvents): void {
+export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: CatalogEvents): void {
   let indexing: { worker: Worker; reply: Promise<IndexerReply>; superseded: boolean } | undefined;
 
-  content.onCatalog((catalog, { output }) => {
+  catalogEvents.onCatalog((catalog, { output }) => {
     // An index still being built for an earlier preview build is out of date.
     if (indexing) {
       indexing.superseded = true;
@@ -35,9 +35,8 @@ export function registerSearch(eleventyConfig: EleventyConfig, content: ContentE
       once(worker, "exit").then(([code]) => `it exited with code ${String(code)} before writing the index`),
     ]).then((why): IndexerReply => ({ error: `the search indexer stopped: ${why}` }));
     const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
-    const guides = catalog.listed.filter((guide) => guide.status === "published");
     mkdirSync(output, { recursive: true });
-    worker.postMessage({ guides, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
+    worker.postMessage({ guides: catalog.published, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
     indexing = { worker, reply, superseded: false };
   });
 

@@ -1,6 +1,6 @@
 import type { ActionTerm, PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { pagedKinds } from "../taxonomy/registry.ts";
-import type { Guide } from "./guide.ts";
+import { isBuilt, isPublished, type Guide } from "../content/guide.ts";
 
 /** A sibling guide offered under "Next steps": linked only when it is published. */
 export interface NextStep {
@@ -56,11 +56,11 @@ export interface SubjectSection {
 export interface Catalog {
   /** Guides that get a page and are listed: published, coming soon, and drafts when drafts are built. */
   listed: Guide[];
+  /** The published ones, in the same order: what search, feeds, the sitemap and exports carry. */
+  published: Guide[];
   bySubject: SubjectSection[];
   termPages: TermPage[];
   termPagesByKind: Record<PagedKind, TermPage[]>;
-  /** URL of each term page by "kind/slug", so templates link only to pages that exist. */
-  termUrls: Record<string, string>;
   nextSteps: Record<string, NextStep[]>;
   searchFacets: SearchFacet[];
   /** When each listed guide last changed (YYYY-MM-DD), by URL: its `reviewed` date, else its last git commit. */
@@ -74,10 +74,6 @@ export interface Catalog {
 
 export function termPageUrl(kind: PagedKind, term: Term): string {
   return `/${pagedKinds[kind].folder}/${term.slug}/`;
-}
-
-export function termKey(kind: PagedKind, term: Term): string {
-  return `${kind}/${term.slug}`;
 }
 
 /** Stable reading order: action (detect, prevent, fix), then the guide's order, then title, then URL. */
@@ -97,24 +93,18 @@ function termsOf(guide: Guide, kind: PagedKind): Term[] {
   return guide.regulation;
 }
 
-/** Does this guide get a page in this build? */
-export function isBuilt(guide: Guide, includeDrafts: boolean): boolean {
-  return guide.status !== "draft" || includeDrafts;
-}
-
 /** A date that never changes between builds, for guides that have neither a review date nor a commit. */
 const undatedFallback = "1970-01-01";
 
-export function buildCatalog(
-  all: Guide[],
-  registry: TaxonomyRegistry,
-  includeDrafts: boolean,
-  commitDates: ReadonlyMap<string, string> = new Map(),
-): Catalog {
-  const byOrder = compareGuides(registry);
-  const listed = all.filter((guide) => isBuilt(guide, includeDrafts)).sort(byOrder);
+/** Guides with a page in this build, in reading order. */
+export function listedGuides(all: Guide[], registry: TaxonomyRegistry, includeDrafts: boolean): Guide[] {
+  return all.filter((guide) => isBuilt(guide, includeDrafts)).sort(compareGuides(registry));
+}
 
-  const bySubject = registry.terms.subjects
+/** The listed guides of each subject that has any, in registry order, by platform, then reading order. */
+export function subjectSections(listed: Guide[], registry: TaxonomyRegistry): SubjectSection[] {
+  const byOrder = compareGuides(registry);
+  return registry.terms.subjects
     .map((subject) => ({
       subject,
       guides: listed
@@ -122,33 +112,37 @@ export function buildCatalog(
         .sort((a, b) => registry.terms.platforms.indexOf(a.platform) - registry.terms.platforms.indexOf(b.platform) || byOrder(a, b)),
     }))
     .filter((section) => section.guides.length > 0);
+}
 
-  const termPagesByKind = {} as Record<PagedKind, TermPage[]>;
-  const termUrls: Record<string, string> = {};
-  for (const kind of Object.keys(pagedKinds) as PagedKind[]) {
-    termPagesByKind[kind] = registry.terms[kind].flatMap((term): TermPage[] => {
-      const guides = listed.filter((guide) => termsOf(guide, kind).includes(term));
-      if (guides.length === 0) return [];
-      const withPages = guides.filter((guide) => guide.status !== "coming-soon");
-      const url = termPageUrl(kind, term);
-      termUrls[termKey(kind, term)] = url;
-      return [
-        {
-          kind,
-          heading: pagedKinds[kind].heading,
-          term,
-          url,
-          groups: registry.terms.actions
-            .map((action) => ({ action, guides: withPages.filter((guide) => guide.action === action) }))
-            .filter((group) => group.guides.length > 0),
-          comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
-          count: guides.length,
-          platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
-        },
-      ];
-    });
-  }
+/** A page for every term of a paged kind that a listed guide uses; coming-soon guides are listed apart. */
+export function termPagesOf(listed: Guide[], registry: TaxonomyRegistry, kind: PagedKind): TermPage[] {
+  return registry.terms[kind].flatMap((term): TermPage[] => {
+    const guides = listed.filter((guide) => termsOf(guide, kind).includes(term));
+    if (guides.length === 0) return [];
+    const withPages = guides.filter((guide) => guide.status !== "coming-soon");
+    return [
+      {
+        kind,
+        heading: pagedKinds[kind].heading,
+        term,
+        url: termPageUrl(kind, term),
+        groups: registry.terms.actions
+          .map((action) => ({ action, guides: withPages.filter((guide) => guide.action === action) }))
+          .filter((group) => group.guides.length > 0),
+        comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
+        count: guides.length,
+        platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
+      },
+    ];
+  });
+}
 
+/**
+ * Each listed guide's siblings on the same subject and platform with the other actions: a qualified
+ * guide (…-aws-s3) continues with the sibling of the same qualifier, else the plain one. Drafts are
+ * never offered; a coming-soon sibling is named without a link.
+ */
+export function nextStepsOf(listed: Guide[], registry: TaxonomyRegistry): Record<string, NextStep[]> {
   // One lookup table instead of a search per guide: the site grows to thousands of guides.
   const siblingKey = (guide: Guide, action: ActionTerm, qualifier: string) =>
     `${guide.subject.slug}|${guide.platform.slug}|${action.slug}|${qualifier}`;
@@ -162,19 +156,22 @@ export function buildCatalog(
     nextSteps[guide.url] = registry.terms.actions
       .filter((action) => action !== guide.action)
       .flatMap((action): NextStep[] => {
-        // A qualified guide (…-aws-s3) continues with the sibling of the same qualifier, else the plain one.
         const sibling = firstByKey.get(siblingKey(guide, action, guide.qualifier)) ?? firstByKey.get(siblingKey(guide, action, ""));
         if (!sibling || sibling.status === "draft") return [];
-        return [{ action, title: sibling.title, url: sibling.status === "published" ? sibling.url : undefined }];
+        return [{ action, title: sibling.title, url: isPublished(sibling) ? sibling.url : undefined }];
       });
   }
+  return nextSteps;
+}
 
+/** Every subject × every platform × every action of the registry, with the first listed guide of each, if any. */
+export function coverageOf(listed: Guide[], registry: TaxonomyRegistry): CoverageRow[] {
   const firstOfCell = new Map<string, Guide>();
   for (const guide of listed) {
     const key = `${guide.subject.slug}|${guide.platform.slug}|${guide.action.slug}`;
     if (!firstOfCell.has(key)) firstOfCell.set(key, guide);
   }
-  const coverage = registry.terms.subjects.map((subject) => ({
+  return registry.terms.subjects.map((subject) => ({
     subject,
     cells: registry.terms.platforms.map((platform) => ({
       platform,
@@ -184,34 +181,60 @@ export function buildCatalog(
       })),
     })),
   }));
+}
 
-  const published = listed.filter((guide) => guide.status === "published");
+/** The search page's facets: the terms of each kind that published guides use, in registry order; empty facets left out. */
+export function searchFacetsOf(published: Guide[], registry: TaxonomyRegistry): SearchFacet[] {
   const usedBy = <T extends Term>(terms: T[], termsOfGuide: (guide: Guide) => T[]) =>
     terms.filter((term) => published.some((guide) => termsOfGuide(guide).includes(term)));
-  const searchFacets: SearchFacet[] = [
+  const facets: SearchFacet[] = [
     { name: "platform", heading: "Platform", terms: usedBy(registry.terms.platforms, (guide) => [guide.platform]) },
     { name: "action", heading: "Action", terms: usedBy(registry.terms.actions, (guide) => [guide.action]) },
     { name: "subject", heading: "Subject", terms: usedBy(registry.terms.subjects, (guide) => [guide.subject]) },
     { name: "risk", heading: "Risk", terms: usedBy(registry.terms.risks, (guide) => [guide.risk]) },
     { name: "regulation", heading: "Regulation", terms: usedBy(registry.terms.regulations, (guide) => guide.regulation) },
   ];
+  return facets.filter((facet) => facet.terms.length > 0);
+}
 
+/**
+ * When each listed guide last changed (YYYY-MM-DD), by URL: its `reviewed` date, else its last git
+ * commit, else a fixed date, so two builds agree; and the newest of them.
+ */
+export function updatedDates(
+  listed: Guide[],
+  commitDates: ReadonlyMap<string, string>,
+): { updated: Record<string, string>; lastUpdated: string } {
   const updated = Object.fromEntries(
     listed.map((guide) => [guide.url, guide.reviewed ?? commitDates.get(guide.inputPath) ?? undatedFallback]),
   );
   const lastUpdated = Object.values(updated).reduce((newest, date) => (date > newest ? date : newest), undatedFallback);
+  return { updated, lastUpdated };
+}
 
+/** Everything the pages are drawn from, computed once per build from the validated guides. */
+export function buildCatalog(
+  all: Guide[],
+  registry: TaxonomyRegistry,
+  includeDrafts: boolean,
+  commitDates: ReadonlyMap<string, string> = new Map(),
+): Catalog {
+  const listed = listedGuides(all, registry, includeDrafts);
+  const published = listed.filter(isPublished);
+  const termPagesByKind = Object.fromEntries(
+    (Object.keys(pagedKinds) as PagedKind[]).map((kind) => [kind, termPagesOf(listed, registry, kind)]),
+  ) as Record<PagedKind, TermPage[]>;
+  const termPages = Object.values(termPagesByKind).flat();
   return {
     listed,
-    bySubject,
-    coverage,
-    updated,
-    lastUpdated,
-    searchFacets: searchFacets.filter((facet) => facet.terms.length > 0),
-    termPages: Object.values(termPagesByKind).flat(),
+    published,
+    bySubject: subjectSections(listed, registry),
+    coverage: coverageOf(listed, registry),
+    ...updatedDates(listed, commitDates),
+    searchFacets: searchFacetsOf(published, registry),
+    termPages,
     termPagesByKind,
-    termUrls,
-    nextSteps,
+    nextSteps: nextStepsOf(listed, registry),
     includeDrafts,
   };
 }

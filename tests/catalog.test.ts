@@ -1,0 +1,187 @@
+// The catalog's views, tested directly on guides made in memory: what each listing, next step,
+// coverage cell, facet and date is computed from.
+import { describe, expect, it } from "vitest";
+import {
+  buildCatalog,
+  coverageOf,
+  listedGuides,
+  nextStepsOf,
+  searchFacetsOf,
+  subjectSections,
+  termPagesOf,
+  termPageUrl,
+  updatedDates,
+} from "../src/catalog/catalog.ts";
+import { guideUrl, type Guide } from "../src/content/guide.ts";
+import type { Status } from "../src/content/schema.ts";
+import { loadRegistry, type ActionTerm, type RegulationTerm, type TaxonomyKind, type Term } from "../src/taxonomy/registry.ts";
+
+const registry = loadRegistry();
+const term = <T extends Term>(kind: TaxonomyKind, slug: string) => {
+  const found = registry.resolve(kind, slug);
+  expect(found, `${kind} ${slug}`).toBeDefined();
+  return found as T;
+};
+
+/** A guide as readGuide returns it, with only what the catalog reads. */
+function guide(
+  slug: string,
+  fields: { status?: Status; title?: string; order?: number; reviewed?: string; risk?: string; regulation?: string[] } = {},
+): Guide {
+  const [action = "", subject = "", platform = "", ...qualifier] = slug.split(" ");
+  return {
+    title: fields.title ?? slug,
+    description: "A guide.",
+    platform: term("platforms", platform),
+    risk: term("risks", fields.risk ?? "data-exposure"),
+    regulation: (fields.regulation ?? ["gdpr"]).map((name) => term<RegulationTerm>("regulations", name)),
+    difficulty: "beginner",
+    status: fields.status ?? "published",
+    order: fields.order ?? 0,
+    tags: [],
+    reviewed: fields.reviewed,
+    inputPath: `/guides/${slug.replace(/ /g, "-")}.md`,
+    displayPath: `guides/${slug.replace(/ /g, "-")}.md`,
+    slug: slug.replace(/ /g, "-"),
+    qualifier: qualifier.join("-"),
+    url: guideUrl(slug.replace(/ /g, "-")),
+    format: "structured",
+    pageTitle: slug,
+    action: term<ActionTerm>("actions", action),
+    subject: term("subjects", subject),
+    body: "Why.",
+    spotlight: false,
+  };
+}
+
+describe("the catalog", () => {
+  it("lists drafts only when drafts are built, in action order, then order, then title", () => {
+    const guides = [
+      guide("fix pii aws", { title: "B" }),
+      guide("detect pii aws", { title: "Z", order: 2 }),
+      guide("detect pii gcp", { title: "A", order: 2 }),
+      guide("detect pii azure", { title: "Y", order: 1 }),
+      guide("prevent pii aws", { status: "draft" }),
+    ];
+    expect(listedGuides(guides, registry, false).map((listed) => listed.slug)).toEqual([
+      "detect-pii-azure",
+      "detect-pii-gcp",
+      "detect-pii-aws",
+      "fix-pii-aws",
+    ]);
+    expect(listedGuides(guides, registry, true).map((listed) => listed.slug)).toContain("prevent-pii-aws");
+  });
+
+  it("groups a subject's guides by platform in registry order", () => {
+    const listed = listedGuides(
+      [guide("detect pii gcp"), guide("fix pii aws"), guide("detect api-keys-secrets-tokens azure")],
+      registry,
+      false,
+    );
+    expect(subjectSections(listed, registry).map((section) => [section.subject.slug, section.guides.map((entry) => entry.slug)])).toEqual([
+      ["api-keys-secrets-tokens", ["detect-api-keys-secrets-tokens-azure"]],
+      ["pii", ["fix-pii-aws", "detect-pii-gcp"]],
+    ]);
+  });
+
+  it("gives a term a page only when a listed guide uses it, and lists coming-soon guides apart", () => {
+    const listed = listedGuides(
+      [
+        guide("detect pii aws", { regulation: ["gdpr", "hipaa"] }),
+        guide("fix pii aws", { status: "coming-soon" }),
+        guide("prevent pii gcp"),
+      ],
+      registry,
+      false,
+    );
+    const pages = termPagesOf(listed, registry, "regulations");
+    expect(pages.map((page) => page.term.slug)).toEqual(
+      ["gdpr", "hipaa"].sort((a, b) => registry.slugs("regulations").indexOf(a) - registry.slugs("regulations").indexOf(b)),
+    );
+    const gdpr = pages.find((page) => page.term.slug === "gdpr");
+    expect(gdpr?.url).toBe("/regulation/gdpr/");
+    expect(gdpr?.count).toBe(3);
+    expect(gdpr?.groups.map((group) => [group.action.slug, group.guides.map((entry) => entry.slug)])).toEqual([
+      ["detect", ["detect-pii-aws"]],
+      ["prevent", ["prevent-pii-gcp"]],
+    ]);
+    expect(gdpr?.comingSoon.map((entry) => entry.slug)).toEqual(["fix-pii-aws"]);
+    expect(gdpr?.platforms.map((platform) => platform.slug)).toEqual(["aws", "gcp"]);
+    expect(termPageUrl("risks", term("risks", "data-exposure"))).toBe("/risk/data-exposure/");
+  });
+
+  it("offers each guide its siblings: the same qualifier first, else the plain guide; never a draft; coming soon without a link", () => {
+    const listed = listedGuides(
+      [
+        guide("detect pii aws"),
+        guide("detect pii aws s3-buckets"),
+        guide("fix pii aws", { status: "coming-soon" }),
+        guide("prevent pii aws", { status: "draft" }),
+        guide("prevent pii aws s3-buckets"),
+      ],
+      registry,
+      true,
+    );
+    const steps = nextStepsOf(listed, registry);
+    const summary = (url: string) => steps[url]?.map((step) => `${step.action.slug}:${step.url ?? "(soon)"}`);
+    expect(summary("/guides/detect-pii-aws/")).toEqual(["fix:(soon)"]);
+    expect(summary("/guides/detect-pii-aws-s3-buckets/")).toEqual(["prevent:/guides/prevent-pii-aws-s3-buckets/", "fix:(soon)"]);
+    expect(summary("/guides/fix-pii-aws/")).toEqual(["detect:/guides/detect-pii-aws/"]);
+  });
+
+  it("draws every subject × platform × action, with the first guide of each cell", () => {
+    const listed = listedGuides(
+      [guide("detect pii aws", { title: "A" }), guide("detect pii aws s3-buckets", { title: "B" })],
+      registry,
+      false,
+    );
+    const coverage = coverageOf(listed, registry);
+    expect(coverage).toHaveLength(registry.terms.subjects.length);
+    for (const row of coverage) expect(row.cells).toHaveLength(registry.terms.platforms.length);
+    const pii = coverage.find((row) => row.subject.slug === "pii");
+    const aws = pii?.cells.find((cell) => cell.platform.slug === "aws");
+    expect(aws?.entries.map((entry) => [entry.action.slug, entry.guide?.slug])).toEqual([
+      ["detect", "detect-pii-aws"],
+      ["prevent", undefined],
+      ["fix", undefined],
+    ]);
+  });
+
+  it("offers search facets only for terms that published guides use", () => {
+    const facets = searchFacetsOf([guide("detect pii aws", { risk: "shadow-data", regulation: ["hipaa"] })], registry);
+    expect(facets.map((facet) => [facet.name, facet.terms.map((entry) => entry.slug)])).toEqual([
+      ["platform", ["aws"]],
+      ["action", ["detect"]],
+      ["subject", ["pii"]],
+      ["risk", ["shadow-data"]],
+      ["regulation", ["hipaa"]],
+    ]);
+    expect(searchFacetsOf([], registry)).toEqual([]);
+  });
+
+  it("dates a guide by its review, else its last commit, else a fixed date, so two builds agree", () => {
+    const listed = [guide("detect pii aws", { reviewed: "2026-05-01" }), guide("fix pii aws"), guide("prevent pii aws")];
+    const { updated, lastUpdated } = updatedDates(listed, new Map([["/guides/fix-pii-aws.md", "2026-07-04"]]));
+    expect(updated).toEqual({
+      "/guides/detect-pii-aws/": "2026-05-01",
+      "/guides/fix-pii-aws/": "2026-07-04",
+      "/guides/prevent-pii-aws/": "1970-01-01",
+    });
+    expect(lastUpdated).toBe("2026-07-04");
+  });
+
+  it("keeps the published guides apart, in reading order, for search, feeds and exports", () => {
+    const catalog = buildCatalog(
+      [guide("fix pii aws"), guide("detect pii aws", { status: "coming-soon" }), guide("prevent pii aws")],
+      registry,
+      false,
+    );
+    expect(catalog.listed.map((entry) => entry.slug)).toEqual(["detect-pii-aws", "prevent-pii-aws", "fix-pii-aws"]);
+    expect(catalog.published.map((entry) => entry.slug)).toEqual(["prevent-pii-aws", "fix-pii-aws"]);
+    expect(catalog.termPages.map((page) => page.url)).toEqual(
+      Object.values(catalog.termPagesByKind)
+        .flat()
+        .map((page) => page.url),
+    );
+  });
+});
