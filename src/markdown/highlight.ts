@@ -12,6 +12,7 @@ import sql from "highlight.js/lib/languages/sql";
 import typescript from "highlight.js/lib/languages/typescript";
 import xml from "highlight.js/lib/languages/xml";
 import yaml from "highlight.js/lib/languages/yaml";
+import { escapeMarkup } from "../text/escape.ts";
 
 // Only the languages guides use are registered, which keeps the build fast and the output predictable.
 const languages = { bash, dockerfile, ini, javascript, json, plaintext, powershell, python, sql, typescript, xml, yaml };
@@ -19,10 +20,6 @@ const languages = { bash, dockerfile, ini, javascript, json, plaintext, powershe
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language as LanguageFn);
 hljs.registerAliases(["shell", "sh", "console", "zsh"], { languageName: "bash" });
 hljs.registerAliases(["hcl", "terraform", "text", "txt"], { languageName: "plaintext" });
-
-function escapeHtml(code: string): string {
-  return code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** Whether a command's language is one the site knows, by name or alias (hcl is shown as plain text). */
 export function knowsLanguage(language: string): boolean {
@@ -32,5 +29,5 @@ export function knowsLanguage(language: string): boolean {
 /** Highlighted, HTML-escaped markup for a code block; code in a language we do not know is escaped only. */
 export function highlightCode(code: string, language: string): string {
   const known = knowsLanguage(language) ? language : "plaintext";
-  return hljs.highlight(code, { language: known, ignoreIllegals: true }).value || escapeHtml(code);
+  return hljs.highlight(code, { language: known, ignoreIllegals: true }).value || escapeMarkup(code);
 }

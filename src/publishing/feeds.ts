@@ -1,6 +1,6 @@
 import type { Guide } from "../content/guide.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
-import { escapeXml } from "./xml.ts";
+import { escapeMarkup } from "../text/escape.ts";
 
 export interface FeedOptions {
   site: SiteSettings;
@@ -32,26 +32,26 @@ export function atomFeed({ site, path, pagePath, title, guides, updated }: FeedO
   );
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
-    `  <title>${escapeXml(title)}</title>`,
-    `  <subtitle>${escapeXml(site.tagline)}</subtitle>`,
-    `  <link href="${escapeXml(absoluteUrl(site, path))}" rel="self" type="application/atom+xml"/>`,
-    `  <link href="${escapeXml(absoluteUrl(site, pagePath))}" rel="alternate" type="text/html"/>`,
-    `  <id>${escapeXml(absoluteUrl(site, path))}</id>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeMarkup(site.language)}">`,
+    `  <title>${escapeMarkup(title)}</title>`,
+    `  <subtitle>${escapeMarkup(site.tagline)}</subtitle>`,
+    `  <link href="${escapeMarkup(absoluteUrl(site, path))}" rel="self" type="application/atom+xml"/>`,
+    `  <link href="${escapeMarkup(absoluteUrl(site, pagePath))}" rel="alternate" type="text/html"/>`,
+    `  <id>${escapeMarkup(absoluteUrl(site, path))}</id>`,
     `  <updated>${atomDate(feedUpdated)}</updated>`,
-    `  <author><name>${escapeXml(site.name)}</name></author>`,
+    `  <author><name>${escapeMarkup(site.name)}</name></author>`,
   ];
   for (const guide of entries) {
     const url = absoluteUrl(site, guide.url);
     lines.push(
       "  <entry>",
-      `    <title>${escapeXml(guide.title)}</title>`,
-      `    <link href="${escapeXml(url)}" rel="alternate" type="text/html"/>`,
-      `    <id>${escapeXml(url)}</id>`,
+      `    <title>${escapeMarkup(guide.title)}</title>`,
+      `    <link href="${escapeMarkup(url)}" rel="alternate" type="text/html"/>`,
+      `    <id>${escapeMarkup(url)}</id>`,
       `    <updated>${atomDate(updated[guide.url] ?? "1970-01-01")}</updated>`,
-      `    <summary>${escapeXml(guide.description)}</summary>`,
+      `    <summary>${escapeMarkup(guide.description)}</summary>`,
       ...[guide.action, guide.platform, guide.subject, guide.risk, ...guide.regulation].map(
-        (term) => `    <category term="${escapeXml(term.slug)}" label="${escapeXml(term.label)}"/>`,
+        (term) => `    <category term="${escapeMarkup(term.slug)}" label="${escapeMarkup(term.label)}"/>`,
       ),
       "  </entry>",
     );

@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
-import { escapeXml } from "./xml.ts";
+import { escapeMarkup } from "../text/escape.ts";
 
 /** The pages search engines should know: home, taxonomy pages and published guides, with their last change. */
 export function sitemapEntries(catalog: Catalog): { path: string; lastmod: string }[] {
@@ -19,7 +19,7 @@ export function sitemapEntries(catalog: Catalog): { path: string; lastmod: strin
 
 export function sitemapXml(site: SiteSettings, catalog: Catalog): string {
   const urls = sitemapEntries(catalog).map(
-    (entry) => `  <url><loc>${escapeXml(absoluteUrl(site, entry.path))}</loc><lastmod>${entry.lastmod}</lastmod></url>`,
+    (entry) => `  <url><loc>${escapeMarkup(absoluteUrl(site, entry.path))}</loc><lastmod>${entry.lastmod}</lastmod></url>`,
   );
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,

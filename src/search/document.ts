@@ -1,5 +1,6 @@
 import type { Guide } from "../content/guide.ts";
 import { createBodyRenderer } from "../markdown/renderers.ts";
+import { escapeMarkup } from "../text/escape.ts";
 
 /** What Pagefind indexes for one guide: the page's URL and a small HTML document of its reading text. */
 export interface SearchDocument {
@@ -9,11 +10,10 @@ export interface SearchDocument {
 
 const bodyProse = createBodyRenderer();
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const paragraph = (text: string | undefined) => (text ? `<p>${escapeHtml(text)}</p>` : "");
+const paragraph = (text: string | undefined) => (text ? `<p>${escapeMarkup(text)}</p>` : "");
 const list = (items: string[] | undefined) =>
-  items?.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>` : "";
-const heading = (text: string) => `<h3>${escapeHtml(text)}</h3>`;
+  items?.length ? `<ul>${items.map((item) => `<li>${escapeMarkup(item)}</li>`).join("")}</ul>` : "";
+const heading = (text: string) => `<h3>${escapeMarkup(text)}</h3>`;
 // A legacy body's section headings, from its HTML as the page shows it.
 const legacyHeadings = (html: string) => [...html.matchAll(/<h[2-4][^>]*>([\s\S]*?)<\/h[2-4]>/gi)].map((match) => `<h3>${match[1]}</h3>`);
 
@@ -32,7 +32,7 @@ export function searchDocument(guide: Guide): SearchDocument {
     ...guide.regulation.map((regulation) => `${regulation.label} (${regulation.full_name})`),
     guide.platform.label,
   ];
-  const parts = [`<h1>${escapeHtml(guide.title)}</h1>`, paragraph(guide.description), list(labels)];
+  const parts = [`<h1>${escapeMarkup(guide.title)}</h1>`, paragraph(guide.description), list(labels)];
   if (guide.format === "legacy") {
     parts.push(...legacyHeadings(guide.body));
   } else {
