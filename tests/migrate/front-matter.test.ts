@@ -23,6 +23,11 @@ const legacy = {
 };
 
 describe("canonical front matter", () => {
+  it("writes a review date read as a date back as YYYY-MM-DD", () => {
+    expect(canonical({ ...legacy, reviewed: new Date("2026-02-03T00:00:00Z") }).front.reviewed).toBe("2026-02-03");
+    expect(canonical({ ...legacy, reviewed: "2026-02-03" }).front.reviewed).toBe("2026-02-03");
+  });
+
   it("keeps canonical values as they are, trims the title, and drops the layout", () => {
     expect(canonical(legacy)).toEqual({
       front: {

@@ -32,6 +32,8 @@ export function canonicalFrontMatter(
   }
 
   for (const field of passThrough) if (data[field] !== undefined) front[field] = data[field];
+  // YAML reads a bare date as a date; the structured guide writes it back as one.
+  if (front.reviewed instanceof Date) front.reviewed = front.reviewed.toISOString().slice(0, 10);
   front.platform = canonicalTerm(registry, "platforms", "platform", data.platform, report);
   front.risk = canonicalTerm(registry, "risks", "risk", data.risk, report);
   front.regulation = Array.isArray(data.regulation)

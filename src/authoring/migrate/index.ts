@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import yaml from "js-yaml";
 import { readGuides, schemasFor } from "../../content/guide.ts";
 import { isLegacyLayout } from "../../content/schema.ts";
 import type { SiteSettings } from "../../site-settings.ts";
@@ -37,9 +37,11 @@ export function migrateLegacyGuide(text: string, fileName: string, registry: Tax
   if (typeof parts === "string") return problem("front matter", parts);
   let data: unknown;
   try {
-    data = parseYaml(parts.frontMatter);
+    // The reader the site uses for guides (js-yaml 4, as Eleventy), so a value migrates as it builds.
+    data = yaml.load(parts.frontMatter);
   } catch (error) {
-    return problem("front matter", `is not valid YAML (${String(error).split("\n")[0]}): fix the syntax, then migrate again`);
+    if (!(error instanceof yaml.YAMLException)) throw error;
+    return problem("front matter", `is not valid YAML (${error.reason}): fix the syntax, then migrate again`);
   }
   if (!isRecord(data)) return problem("front matter", "is not a set of fields: write one field a line, as name: value");
   if (!isLegacyLayout(data.layout)) return { report, problems: [], notLegacy: true };
