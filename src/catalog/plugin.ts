@@ -1,8 +1,10 @@
+import type { Guide } from "../content/guide.ts";
 import type { ContentEvents } from "../content/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { lastCommitDates } from "../git-dates.ts";
 import type { PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { buildCatalog, termPageUrl, type Catalog } from "./catalog.ts";
+import { buildCatalog, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
+import { guideSections } from "./guide-sections.ts";
 
 /** Lets other concerns start work on the catalog as soon as it is built, before any page renders. */
 export interface CatalogEvents {
@@ -28,5 +30,8 @@ export function registerCatalog(
   // no lookup, and no state of one build: Eleventy keeps compiled layouts, and their filters, across
   // builds in one process.
   eleventyConfig.addFilter("termUrl", (term: Term, kind: PagedKind) => termPageUrl(kind, term));
+  eleventyConfig.addFilter("guideSections", (guide: Guide | undefined, nextSteps: NextStep[] | undefined) =>
+    guide ? guideSections(guide, nextSteps) : [],
+  );
   return { onCatalog: (listener) => listeners.push(listener) };
 }

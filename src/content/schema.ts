@@ -23,6 +23,14 @@ export const maxTitleLength = 70;
 const list = z.array(text).min(1);
 
 export const commandEffects = ["reads", "changes", "destructive"] as const;
+export type CommandEffect = (typeof commandEffects)[number];
+
+/** How a command's effect is labelled over its block, on the page and in the guide's markdown copy. */
+export const commandEffectLabels: Readonly<Record<CommandEffect, string>> = {
+  reads: "Read-only: changes nothing",
+  changes: "Changes your environment",
+  destructive: "Destructive: cannot be undone",
+};
 
 const commandSchema = z
   .strictObject({

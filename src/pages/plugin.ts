@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { commandEffectLabels, type CommandEffect } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { projectRoot } from "../paths.ts";
 import { registerGuideCards } from "./cards.ts";
-import { registerGuideSections } from "./guide-sections.ts";
 
 const faviconUrl = "/assets/favicon.svg";
 
 /** Site pages that are not guides nor taxonomy terms (their markup lives in layouts/), and the favicon. */
 export function registerPages(eleventyConfig: EleventyConfig): void {
   registerGuideCards(eleventyConfig);
-  registerGuideSections(eleventyConfig);
+  eleventyConfig.addFilter("effectLabel", (effect: CommandEffect) => commandEffectLabels[effect]);
   eleventyConfig.addTemplate("index.liquid", "", { layout: "home.liquid", permalink: "/", eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("search.liquid", "", {
     layout: "search.liquid",

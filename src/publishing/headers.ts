@@ -59,6 +59,8 @@ export function headersFile(site: SiteSettings): string {
 export function staticWebAppConfig(site: SiteSettings): string {
   const config = {
     globalHeaders: securityHeaders(site),
+    // Each published guide's markdown copy (…/index.md), as text the browser shows rather than downloads.
+    mimeTypes: { ".md": "text/markdown; charset=utf-8" },
     responseOverrides: { "404": { rewrite: `${site.path_prefix}404.html` } },
   };
   return `${JSON.stringify(config, null, 2)}\n`;

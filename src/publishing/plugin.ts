@@ -6,6 +6,8 @@ import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { guideSchemaPath, guidesJson } from "./exports.ts";
 import { atomFeed } from "./feeds.ts";
+import { llmsTxt } from "./llms.ts";
+import { guideMarkdown, markdownCopyPath } from "./markdown-copy.ts";
 import { headersFile, metaContentSecurityPolicy, staticWebAppConfig } from "./headers.ts";
 import { robotsTxt, sitemapXml } from "./sitemap.ts";
 import { jsonForScript, structuredData } from "./structured-data.ts";
@@ -13,6 +15,7 @@ import { jsonForScript, structuredData } from "./structured-data.ts";
 interface PublishingData {
   catalog: Catalog;
   platformPage?: TermPage;
+  publishedGuide?: Guide;
 }
 
 /** Where the feed of one platform's guides is published. */
@@ -21,7 +24,8 @@ export const siteFeedPath = "/feed.xml";
 
 /**
  * What the site publishes for machines and hosts: head metadata (canonical URL, Open Graph, JSON-LD),
- * sitemap.xml, robots.txt, Atom feeds, /guides.json, the guide JSON Schema and the `_headers` file.
+ * sitemap.xml, robots.txt, Atom feeds, /guides.json, the guide JSON Schema, the `_headers` file, and for
+ * assistants /llms.txt with a markdown copy of every published guide.
  */
 export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSettings, registry: TaxonomyRegistry): void {
   const file = (permalink: string, render: (data: PublishingData) => string) =>
@@ -44,6 +48,7 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
     typeof sitePath === "string" ? absoluteUrl(settings, sitePath) : "",
   );
   eleventyConfig.addFilter("platformFeed", (termPage: TermPage) => platformFeedPath(termPage));
+  eleventyConfig.addFilter("markdownCopyUrl", (guide: Guide) => markdownCopyPath(guide));
   eleventyConfig.addFilter(
     "jsonLd",
     (
@@ -58,6 +63,7 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
 
   file("/sitemap.xml", ({ catalog }) => sitemapXml(site, catalog));
   file("/robots.txt", () => robotsTxt(site));
+  file("/llms.txt", ({ catalog }) => llmsTxt(site, catalog));
   file("/_headers", () => headersFile(site));
   file("/staticwebapp.config.json", () => staticWebAppConfig(site));
   file("/guides.json", ({ catalog }) => guidesJson(site, catalog));
@@ -84,6 +90,20 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
     {
       pagination: { data: "catalog.termPagesByKind.platforms", size: 1, alias: "platformPage", addAllPagesToCollections: false },
       permalink: ({ platformPage }: PublishingData) => (platformPage ? platformFeedPath(platformPage) : false),
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    },
+  );
+
+  eleventyConfig.addTemplate(
+    "publishing-markdown-copy.11ty.js",
+    {
+      render: ({ catalog, publishedGuide }: PublishingData) =>
+        publishedGuide ? guideMarkdown(publishedGuide, site, catalog.nextSteps[publishedGuide.url] ?? []) : "",
+    },
+    {
+      pagination: { data: "catalog.published", size: 1, alias: "publishedGuide", addAllPagesToCollections: false },
+      permalink: ({ publishedGuide }: PublishingData) => (publishedGuide ? markdownCopyPath(publishedGuide) : false),
       layout: false,
       eleventyExcludeFromCollections: true,
     },
