@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import {
   buildCatalog,
+  controlAnchor,
+  controlsOf,
+  guidesPerControl,
   coverageOf,
   listedGuides,
   nextStepsOf,
@@ -26,7 +29,15 @@ const term = <T extends Term>(kind: TaxonomyKind, slug: string) => {
 /** A guide as readGuide returns it, with only what the catalog reads. */
 function guide(
   slug: string,
-  fields: { status?: Status; title?: string; order?: number; reviewed?: string; risk?: string; regulation?: string[] } = {},
+  fields: {
+    status?: Status;
+    title?: string;
+    order?: number;
+    reviewed?: string;
+    risk?: string;
+    regulation?: string[];
+    controls?: [framework: string, id: string, summary?: string][];
+  } = {},
 ): Guide {
   const [action = "", subject = "", platform = "", ...qualifier] = slug.split(" ");
   return {
@@ -40,6 +51,11 @@ function guide(
     order: fields.order ?? 0,
     tags: [],
     reviewed: fields.reviewed,
+    controls: fields.controls?.map(([framework, id, summary = `What ${id} asks.`]) => ({
+      framework: term<RegulationTerm>("regulations", framework),
+      id,
+      summary,
+    })),
     inputPath: `/guides/${slug.replace(/ /g, "-")}.md`,
     displayPath: `guides/${slug.replace(/ /g, "-")}.md`,
     slug: slug.replace(/ /g, "-"),
@@ -183,5 +199,49 @@ describe("the catalog", () => {
         .flat()
         .map((page) => page.url),
     );
+  });
+
+  it("crosswalks a framework's controls in the standard's order, each once, with the guides that map it", () => {
+    const listed = listedGuides(
+      [
+        guide("detect pii aws", {
+          controls: [
+            ["pci-dss", "10.2.1"],
+            ["pci-dss", "8.6.2", "First words."],
+            ["gdpr", "Art. 32"],
+          ],
+        }),
+        guide("prevent pii aws", {
+          controls: [
+            ["pci-dss", "8.6.2", "Other words."],
+            ["pci-dss", "8-6-2"],
+            ["pci-dss", "8.3.2"],
+          ],
+        }),
+        guide("fix pii aws", { status: "coming-soon", controls: [["pci-dss", "1.1.1"]] }),
+      ],
+      registry,
+      false,
+    );
+    const controls = controlsOf(listed, term("regulations", "pci-dss"));
+    expect(controls.map((control) => [control.id, control.anchor, control.count, control.guides.map((entry) => entry.url)])).toEqual([
+      ["8.3.2", "control-8-3-2", 1, ["/guides/prevent-pii-aws/"]],
+      ["8.6.2", "control-8-6-2", 2, ["/guides/detect-pii-aws/", "/guides/prevent-pii-aws/"]],
+      ["10.2.1", "control-10-2-1", 1, ["/guides/detect-pii-aws/"]],
+    ]);
+    expect(controls[1]?.summary).toBe("First words.");
+    expect(controlAnchor("IA-5(7)")).toBe("control-ia-5-7");
+    expect(controlsOf(listed, term("regulations", "hipaa"))).toEqual([]);
+  });
+
+  it("links the first guides of a control and counts the rest, so a regulation page stays bounded", () => {
+    const many = Array.from({ length: guidesPerControl + 5 }, (_, index) =>
+      guide(`detect pii aws n${index}`, { title: `Guide ${String(index).padStart(2, "0")}`, controls: [["soc-2", "CC6.1"]] }),
+    );
+    const [control] = controlsOf(listedGuides(many, registry, false), term("regulations", "soc-2"));
+    expect(control?.guides).toHaveLength(guidesPerControl);
+    expect(control?.count).toBe(guidesPerControl + 5);
+    const page = termPagesOf(listedGuides(many, registry, false), registry, "regulations").find((entry) => entry.term.slug === "gdpr");
+    expect(page?.controls).toEqual([]);
   });
 });

@@ -26,7 +26,25 @@ export interface TermPage {
   count: number;
   /** Platforms of the page's guides, in registry order: the platform filter's choices. */
   platforms: Term[];
+  /** On a regulation's page: the controls of that framework that guides with pages map, in control order. */
+  controls: ControlEntry[];
 }
+
+/** One control of a framework, with what guides say it asks for and the guides that support it. */
+export interface ControlEntry {
+  id: string;
+  /** The id of its entry on the regulation's page, so a link can name one control. */
+  anchor: string;
+  /** What it asks for, in the words of the first guide, in reading order, that maps it. */
+  summary: string;
+  /** The first guides that map it, in reading order: a control mapped by hundreds of guides lists a few. */
+  guides: { title: string; url: string }[];
+  /** How many guides map it in all. */
+  count: number;
+}
+
+/** At most this many guides are linked under one control; the rest are counted. */
+export const guidesPerControl = 10;
 
 /** One cell of the coverage matrix: a subject on a platform, with each action's guide or its absence. */
 export interface CoverageCell {
@@ -132,9 +150,53 @@ export function termPagesOf(listed: Guide[], registry: TaxonomyRegistry, kind: P
         comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
         count: guides.length,
         platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
+        controls: kind === "regulations" ? controlsOf(listed, term) : [],
       },
     ];
   });
+}
+
+const controlOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/**
+ * The id of a control's entry on its regulation's page. IDs written differently only in case or
+ * punctuation ("8.6.2", "8-6-2", "cc6.1", "CC6.1") name the same control and share one entry.
+ */
+export function controlAnchor(id: string): string {
+  return `control-${id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")}`;
+}
+
+/**
+ * The crosswalk of one framework: every control of it that a guide with a page maps (whether or not
+ * the guide lists the framework as a regulation), ordered by ID the way the standards number them
+ * (8.6.2 before 10.1, IA-5 before IA-5(7)), with the guides that support each.
+ */
+export function controlsOf(listed: Guide[], framework: Term): ControlEntry[] {
+  const byAnchor = new Map<string, ControlEntry>();
+  for (const guide of listed) {
+    if (guide.status === "coming-soon") continue;
+    // A guide that maps one control twice supports it once.
+    const counted = new Set<string>();
+    for (const control of guide.controls ?? []) {
+      if (control.framework !== framework) continue;
+      const anchor = controlAnchor(control.id);
+      let entry = byAnchor.get(anchor);
+      if (!entry) {
+        entry = { id: control.id, anchor, summary: control.summary, guides: [], count: 0 };
+        byAnchor.set(anchor, entry);
+      }
+      if (counted.has(anchor)) continue;
+      counted.add(anchor);
+      entry.count += 1;
+      if (entry.guides.length < guidesPerControl) entry.guides.push({ title: guide.title, url: guide.url });
+    }
+  }
+  return [...byAnchor.values()].sort(
+    (a, b) => controlOrder.compare(a.id, b.id) || (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0),
+  );
 }
 
 /**

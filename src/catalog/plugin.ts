@@ -3,7 +3,7 @@ import type { ContentEvents } from "../content/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { lastCommitDates } from "../git-dates.ts";
 import type { PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { buildCatalog, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
+import { buildCatalog, controlAnchor, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
 import { guideSections } from "./guide-sections.ts";
 
 /** Lets other concerns start work on the catalog as soon as it is built, before any page renders. */
@@ -30,6 +30,7 @@ export function registerCatalog(
   // no lookup, and no state of one build: Eleventy keeps compiled layouts, and their filters, across
   // builds in one process.
   eleventyConfig.addFilter("termUrl", (term: Term, kind: PagedKind) => termPageUrl(kind, term));
+  eleventyConfig.addFilter("controlAnchor", (id: string) => controlAnchor(id));
   eleventyConfig.addFilter("guideSections", (guide: Guide | undefined, nextSteps: NextStep[] | undefined) =>
     guide ? guideSections(guide, nextSteps) : [],
   );
