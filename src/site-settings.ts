@@ -28,8 +28,16 @@ const siteSchema = z.strictObject({
     .string()
     .regex(/^\/([a-z0-9._-]+\/)*$/i, "start and end it with /, e.g. /docs/")
     .default("/"),
-  /** The repository that holds the guides, linked from the footer. */
-  repository_url: z.url({ protocol: /^https$/ }).optional(),
+  /**
+   * The GitHub repository that holds the guides, e.g. https://github.com/acme/dspm-guides: the footer
+   * links to it, and every guide to its source file ("Edit this page") and to a new issue about it.
+   */
+  repository_url: z
+    .url({ protocol: /^https$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** The branch the guides are edited on. */
+  repository_branch: z.string().regex(/^[\w./-]+$/, "write a branch name such as main").default("main"),
   /** The product panel shown on every structured guide unless the guide overrides it. */
   spotlight: spotlightSchema,
   /** Off unless set; when set, loads only after the reader consents. */

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Guide } from "../content/guide.ts";
 import { commandEffectLabels, type CommandEffect } from "../content/schema.ts";
+import type { SiteSettings } from "../site-settings.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { projectRoot } from "../paths.ts";
 import { registerGuideCards } from "./cards.ts";
+import { editUrl, reportUrl } from "./source-links.ts";
 
 const faviconUrl = "/assets/favicon.svg";
 
@@ -11,6 +14,9 @@ const faviconUrl = "/assets/favicon.svg";
 export function registerPages(eleventyConfig: EleventyConfig): void {
   registerGuideCards(eleventyConfig);
   eleventyConfig.addFilter("effectLabel", (effect: CommandEffect) => commandEffectLabels[effect]);
+  // The settings are an argument, not a closure: Eleventy keeps compiled templates across builds in one process.
+  eleventyConfig.addFilter("editUrl", (guide: Guide, site: SiteSettings) => editUrl(guide, site));
+  eleventyConfig.addFilter("reportUrl", (guide: Guide, site: SiteSettings) => reportUrl(guide, site));
   eleventyConfig.addTemplate("index.liquid", "", { layout: "home.liquid", permalink: "/", eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("search.liquid", "", {
     layout: "search.liquid",
