@@ -1,5 +1,6 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { registerSocialCards } from "./cards/plugin.ts";
 import { registerCatalog } from "./catalog/plugin.ts";
 import { registerContent } from "./content/plugin.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -51,6 +52,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
   registerSearch(eleventyConfig, catalog);
+  registerSocialCards(eleventyConfig, catalog, site);
   registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
   // Under a path prefix, every root-relative URL in every page gets it, so templates write plain

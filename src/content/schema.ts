@@ -284,6 +284,7 @@ export const reservedDataNames: Readonly<Record<string, string>> = {
   termPage: "the layouts draw taxonomy pages from it",
   pageTitle: "the layouts title pages from it",
   noindex: "the layouts hide pages from search engines with it",
+  socialCard: "the layouts size the page's social card from it",
 };
 
 /**

@@ -1,19 +1,13 @@
-import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { CatalogEvents } from "../catalog/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
+import { startWorker } from "../worker-thread.ts";
 import type { IndexerReply, IndexerRequest } from "./indexer.ts";
 
 /** Where the index and Pagefind's browser library are written, inside the site. */
 const searchIndexFolder = "pagefind";
-
-// The worker loads the TypeScript indexer the way the CLI loads the site: through tsx, found from
-// here rather than from the working directory, which may be any folder of guides.
-const tsxApi = import.meta.resolve("tsx/esm/api");
-const indexerUrl = new URL("./indexer.ts", import.meta.url).href;
-const indexerBootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(indexerUrl)}, ${JSON.stringify(import.meta.url)}))`;
 
 /**
  * Indexes every published guide with Pagefind, in `npm run build` and `npm start` alike. A worker
@@ -29,14 +23,12 @@ export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: Ca
       indexing.superseded = true;
       void indexing.worker.terminate();
     }
-    const worker = new Worker(indexerBootstrap, { eval: true });
-    const stopped = Promise.race([
-      once(worker, "error").then(([error]) => `it failed: ${error instanceof Error ? error.message : String(error)}`),
-      once(worker, "exit").then(([code]) => `it exited with code ${String(code)} before writing the index`),
-    ]).then((why): IndexerReply => ({ error: `the search indexer stopped: ${why}` }));
-    const reply = Promise.race([once(worker, "message").then(([message]) => message as IndexerReply), stopped]);
     mkdirSync(output, { recursive: true });
-    worker.postMessage({ guides: catalog.published, folder: path.join(output, searchIndexFolder) } satisfies IndexerRequest);
+    const { worker, reply } = startWorker<IndexerRequest, IndexerReply>(
+      new URL("./indexer.ts", import.meta.url),
+      { guides: catalog.published, folder: path.join(output, searchIndexFolder) },
+      "the search indexer",
+    );
     indexing = { worker, reply, superseded: false };
   });
 

@@ -1,0 +1,49 @@
+import type { Catalog, TermPage } from "../catalog/catalog.ts";
+import type { Guide } from "../content/guide.ts";
+import type { SiteSettings } from "../site-settings.ts";
+import type { CardContent } from "./design.ts";
+
+/** A card to draw, and where in the site its image goes. */
+export interface CardSpec {
+  path: string;
+  content: CardContent;
+}
+
+/** Where the card of the home page goes; pages with no card of their own (search, 404) share it. */
+export const homeCardPath = "/cards/home.png";
+
+export const guideCardPath = (guide: Guide) => `/cards${guide.url.replace(/\/$/, "")}.png`;
+export const termCardPath = (termPage: TermPage) => `/cards${termPage.url.replace(/\/$/, "")}.png`;
+
+/** The card of a page: its guide's, its term's, else the home page's. */
+export function cardPathFor(guide: Guide | undefined, termPage: TermPage | undefined): string {
+  if (guide) return guideCardPath(guide);
+  if (termPage) return termCardPath(termPage);
+  return homeCardPath;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** Every card the site publishes: one per built guide, one per taxonomy page, and the home page's. */
+export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {
+  const guides = catalog.listed.map((guide) => ({
+    path: guideCardPath(guide),
+    content: {
+      site: site.name,
+      title: guide.title,
+      detail: [guide.action.label, guide.subject.label, guide.platform.label].join(" · "),
+      accent: guide.action.slug,
+    },
+  }));
+  const terms = catalog.termPages.map((termPage) => ({
+    path: termCardPath(termPage),
+    content: {
+      site: site.name,
+      title: termPage.term.label,
+      detail: `${termPage.heading} · ${plural(termPage.count, "guide")}`,
+      accent: termPage.kind === "actions" ? termPage.term.slug : termPage.kind.replace(/s$/, ""),
+    },
+  }));
+  const home = { path: homeCardPath, content: { site: site.name, title: site.tagline, detail: plural(catalog.published.length, "guide"), accent: "accent" } };
+  return [home, ...guides, ...terms];
+}

@@ -1,0 +1,67 @@
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import type { TermPage } from "../catalog/catalog.ts";
+import type { CatalogEvents } from "../catalog/plugin.ts";
+import type { Guide } from "../content/guide.ts";
+import type { EleventyConfig } from "../eleventy-types.ts";
+import { projectRoot } from "../paths.ts";
+import type { SiteSettings } from "../site-settings.ts";
+import { startWorker } from "../worker-thread.ts";
+import { cardPathFor, cardsOf } from "./cards.ts";
+import { cardHeight, cardWidth } from "./design.ts";
+import type { CardReply, CardRequest } from "./worker.ts";
+
+/** Cards drawn before, by content and design, kept between builds (git-ignored; CI restores it). */
+export const cardCacheFolder = path.join(projectRoot, ".cache", "social-cards");
+
+/** What the last build did with its cards, for the build's report. */
+export interface CardOutcome {
+  drawn: number;
+  fromCache: number;
+  milliseconds: number;
+}
+
+/**
+ * A 1200×630 preview image for every guide, taxonomy page and the home page, drawn on a worker
+ * thread while Eleventy renders the pages, for the `og:image` of each page; the build finishes once
+ * both are done.
+ */
+export function registerSocialCards(
+  eleventyConfig: EleventyConfig,
+  catalogEvents: CatalogEvents,
+  site: SiteSettings,
+  onCards: (outcome: CardOutcome) => void = () => undefined,
+): void {
+  let drawing: { worker: Worker; reply: Promise<CardReply>; superseded: boolean } | undefined;
+
+  catalogEvents.onCatalog((catalog, { output }) => {
+    if (drawing) {
+      drawing.superseded = true;
+      void drawing.worker.terminate();
+    }
+    const { worker, reply } = startWorker<CardRequest, CardReply>(
+      new URL("./worker.ts", import.meta.url),
+      { cards: cardsOf(catalog, site), folder: output, cacheFolder: cardCacheFolder },
+      "the social-card renderer",
+    );
+    drawing = { worker, reply, superseded: false };
+  });
+
+  eleventyConfig.addGlobalData("socialCard", { width: cardWidth, height: cardHeight });
+  eleventyConfig.addFilter("socialCardPath", (guide: Guide | undefined, termPage: TermPage | undefined) => cardPathFor(guide, termPage));
+
+  eleventyConfig.on("eleventy.after", async ({ runMode }) => {
+    if (!drawing) throw new Error("The social cards were never started: the guides were not read.");
+    const current = drawing;
+    const finished = current.reply.then(async (outcome) => {
+      await current.worker.terminate();
+      if ("error" in outcome) throw new Error(`The social cards could not be drawn: ${outcome.error}`);
+      onCards(outcome);
+    });
+    // As with the search index: a production build is complete only with its cards.
+    if (runMode === "build") return finished;
+    finished.catch((error: unknown) => {
+      if (!current.superseded) console.error(`[cards] ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+}
