@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { BuildReporter } from "./build-reporter.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
 import { configureSite } from "./site.ts";
@@ -15,6 +16,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Site settings; read from src/data/site.yaml when absent. */
   site?: SiteSettings;
+  /** Told of each stage as the build goes. */
+  reporter?: BuildReporter;
 }
 
 /**
@@ -27,6 +30,7 @@ export async function buildSite({
   includeDrafts = false,
   quiet = true,
   site = loadSiteSettings(),
+  reporter,
 }: BuildOptions): Promise<void> {
   const target = path.resolve(output);
   const staging = `${target}.staging`;
@@ -36,7 +40,7 @@ export async function buildSite({
     const eleventy = new Eleventy(input, staging, {
       quietMode: quiet,
       pathPrefix: site.path_prefix,
-      config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, { includeDrafts, site }),
+      config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, { includeDrafts, site, reporter }),
     });
     // Eleventy would print the error as well; the caller reports it once, in full.
     if (quiet) eleventy.disableLogger();

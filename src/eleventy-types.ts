@@ -17,7 +17,12 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   on(
     event: "eleventy.before" | "eleventy.after",
-    handler: (event: { directories: { input: string; output: string }; runMode: "build" | "watch" | "serve" }) => unknown,
+    handler: (event: {
+      directories: { input: string; output: string };
+      runMode: "build" | "watch" | "serve";
+      /** After a build: every page and file written. */
+      results: unknown[];
+    }) => unknown,
   ): void;
   /** Fired once the configuration is merged, with Eleventy's TemplateConfig (as Eleventy's own RenderPlugin uses it). */
   on(event: "eleventy.config", handler: (templateConfig: { getConfig(): EleventyMergedConfig }) => unknown): void;

@@ -37,7 +37,10 @@ const siteSchema = z.strictObject({
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   /** The branch the guides are edited on. */
-  repository_branch: z.string().regex(/^[\w./-]+$/, "write a branch name such as main").default("main"),
+  repository_branch: z
+    .string()
+    .regex(/^[\w./-]+$/, "write a branch name such as main")
+    .default("main"),
   /** The product panel shown on every structured guide unless the guide overrides it. */
   spotlight: spotlightSchema,
   /** Off unless set; when set, loads only after the reader consents. */

@@ -3,9 +3,10 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { registerSocialCards } from "./cards/plugin.ts";
 import { registerCatalog } from "./catalog/plugin.ts";
 import { registerContent } from "./content/plugin.ts";
+import type { BuildReporter } from "./build-reporter.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
-import { registerOutput } from "./output/plugin.ts";
+import { registerOutput, registerProgress } from "./output/plugin.ts";
 import { registerPages } from "./pages/plugin.ts";
 import { registerScripts } from "./scripts/plugin.ts";
 import { registerSearch } from "./search/plugin.ts";
@@ -22,6 +23,8 @@ export interface SiteOptions {
   includeDrafts: boolean;
   /** Site settings; read from src/data/site.yaml when absent. */
   site?: SiteSettings;
+  /** Told of each stage as the build goes (npm run build prints it). */
+  reporter?: BuildReporter;
 }
 
 /** Wires every concern of the site into Eleventy. The input folder is the guides folder. */
@@ -44,15 +47,17 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addWatchTarget(layoutsDir);
   eleventyConfig.addWatchTarget(dataDir);
 
-  const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts });
+  const reporter = options.reporter ?? {};
+  const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts, reporter });
   const catalog = registerCatalog(eleventyConfig, content, { registry, includeDrafts: options.includeDrafts });
   registerTaxonomy(eleventyConfig, registry);
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);
-  registerSearch(eleventyConfig, catalog);
-  registerSocialCards(eleventyConfig, catalog, site);
+  registerSearch(eleventyConfig, catalog, reporter);
+  registerSocialCards(eleventyConfig, catalog, site, reporter);
+  registerProgress(eleventyConfig, reporter);
   registerPublishing(eleventyConfig, site, registry);
   registerOutput(eleventyConfig);
   // Under a path prefix, every root-relative URL in every page gets it, so templates write plain

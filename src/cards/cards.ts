@@ -44,6 +44,9 @@ export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {
       accent: termPage.kind === "actions" ? termPage.term.slug : termPage.kind.replace(/s$/, ""),
     },
   }));
-  const home = { path: homeCardPath, content: { site: site.name, title: site.tagline, detail: plural(catalog.published.length, "guide"), accent: "accent" } };
+  const home = {
+    path: homeCardPath,
+    content: { site: site.name, title: site.tagline, detail: plural(catalog.published.length, "guide"), accent: "accent" },
+  };
   return [home, ...guides, ...terms];
 }

@@ -55,32 +55,28 @@ export function cardElement(content: CardContent, tokens: Record<string, string>
       borderTop: `24px solid ${accent}`,
     },
     [
-      node(
-        "div",
-        { display: "flex", flexDirection: "column", justifyContent: "space-between", flexGrow: 1, padding: "56px 72px 64px" },
-        [
-          node("div", { fontSize: 34, fontWeight: 700, color: colour("accent-strong", accent) }, content.site),
+      node("div", { display: "flex", flexDirection: "column", justifyContent: "space-between", flexGrow: 1, padding: "56px 72px 64px" }, [
+        node("div", { fontSize: 34, fontWeight: 700, color: colour("accent-strong", accent) }, content.site),
+        node(
+          "div",
+          { display: "block", fontSize: titleSize(content.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 4 },
+          content.title,
+        ),
+        node("div", { display: "flex" }, [
           node(
             "div",
-            { display: "block", fontSize: titleSize(content.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 4 },
-            content.title,
+            {
+              fontSize: 32,
+              fontWeight: 700,
+              color: accent,
+              background: accentBackground,
+              padding: "12px 24px",
+              borderRadius: 12,
+            },
+            content.detail,
           ),
-          node("div", { display: "flex" }, [
-            node(
-              "div",
-              {
-                fontSize: 32,
-                fontWeight: 700,
-                color: accent,
-                background: accentBackground,
-                padding: "12px 24px",
-                borderRadius: 12,
-              },
-              content.detail,
-            ),
-          ]),
-        ],
-      ),
+        ]),
+      ]),
     ],
   );
 }

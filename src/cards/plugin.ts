@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { TermPage } from "../catalog/catalog.ts";
+import type { BuildReporter } from "../build-reporter.ts";
 import type { CatalogEvents } from "../catalog/plugin.ts";
 import type { Guide } from "../content/guide.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -14,13 +15,6 @@ import type { CardReply, CardRequest } from "./worker.ts";
 /** Cards drawn before, by content and design, kept between builds (git-ignored; CI restores it). */
 export const cardCacheFolder = path.join(projectRoot, ".cache", "social-cards");
 
-/** What the last build did with its cards, for the build's report. */
-export interface CardOutcome {
-  drawn: number;
-  fromCache: number;
-  milliseconds: number;
-}
-
 /**
  * A 1200×630 preview image for every guide, taxonomy page and the home page, drawn on a worker
  * thread while Eleventy renders the pages, for the `og:image` of each page; the build finishes once
@@ -30,7 +24,7 @@ export function registerSocialCards(
   eleventyConfig: EleventyConfig,
   catalogEvents: CatalogEvents,
   site: SiteSettings,
-  onCards: (outcome: CardOutcome) => void = () => undefined,
+  reporter: BuildReporter = {},
 ): void {
   let drawing: { worker: Worker; reply: Promise<CardReply>; superseded: boolean } | undefined;
 
@@ -56,7 +50,7 @@ export function registerSocialCards(
     const finished = current.reply.then(async (outcome) => {
       await current.worker.terminate();
       if ("error" in outcome) throw new Error(`The social cards could not be drawn: ${outcome.error}`);
-      onCards(outcome);
+      reporter.cardsDrawn?.(outcome);
     });
     // As with the search index: a production build is complete only with its cards.
     if (runMode === "build") return finished;

@@ -30,9 +30,7 @@ const sections: (GuideSection & { shown?: (guide: Guide, nextSteps: readonly Nex
 
 /** The sections of this guide's page, in order. */
 export function guideSections(guide: Guide, nextSteps: readonly NextStep[] = []): GuideSection[] {
-  return sections
-    .filter((section) => section.shown?.(guide, nextSteps) ?? true)
-    .map(({ id, heading, label }) => ({ id, heading, label }));
+  return sections.filter((section) => section.shown?.(guide, nextSteps) ?? true).map(({ id, heading, label }) => ({ id, heading, label }));
 }
 
 /** The heading of a section, by id. */

@@ -2,6 +2,7 @@
 import { defaultGuidesDir } from "../paths.ts";
 import { parseCommandLine, requireFolder } from "./command-line.ts";
 import { describeFailure } from "./failure.ts";
+import { buildProgress } from "./progress.ts";
 
 const usage = `Usage: npm run build -- [--input <guides folder>] [--output <folder>] [--drafts]
 
@@ -25,7 +26,13 @@ const { buildSite } = await import("../build.ts");
 
 const started = performance.now();
 try {
-  await buildSite({ input: values.input, output: values.output, includeDrafts: values.drafts, quiet: true });
+  await buildSite({
+    input: values.input,
+    output: values.output,
+    includeDrafts: values.drafts,
+    quiet: true,
+    reporter: buildProgress(process.stdout),
+  });
   console.log(`Built ${values.output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error(describeFailure(error));

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
+import type { BuildReporter } from "../build-reporter.ts";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
@@ -14,6 +15,7 @@ export interface ContentOptions {
   site: SiteSettings;
   /** Drafts get pages in `npm start`, never in the production build. */
   includeDrafts: boolean;
+  reporter?: BuildReporter;
 }
 
 /** Lets other concerns start work on the guides as soon as they are read and valid, before any page renders. */
@@ -22,7 +24,10 @@ export interface ContentEvents {
 }
 
 /** Validates all guides before Eleventy writes anything, and gives each guide's page its guide and URL. */
-export function registerContent(eleventyConfig: EleventyConfig, { registry, site, includeDrafts }: ContentOptions): ContentEvents {
+export function registerContent(
+  eleventyConfig: EleventyConfig,
+  { registry, site, includeDrafts, reporter }: ContentOptions,
+): ContentEvents {
   const guidesListeners: Parameters<ContentEvents["onGuides"]>[0][] = [];
   let guidesByPath = new Map<string, Guide>();
 
@@ -35,6 +40,7 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
 
   eleventyConfig.ignores.add("**/README.md");
   eleventyConfig.on("eleventy.before", ({ directories }) => {
+    const started = performance.now();
     const current = guideFiles(directories.input).map((file) => {
       const { mtimeMs: modified, size } = statSync(file);
       const previous = guidesRead.get(file);
@@ -48,6 +54,7 @@ export function registerContent(eleventyConfig: EleventyConfig, { registry, site
     for (const entry of current) guidesRead.set(entry.source.path, entry);
     const { guides, problems } = collectGuides(current);
     if (problems.length > 0) throw new GuideValidationError(problems);
+    reporter?.guidesRead?.(guides.length, performance.now() - started);
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
     for (const listener of guidesListeners) listener(guides, directories);
   });

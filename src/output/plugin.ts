@@ -1,3 +1,4 @@
+import type { BuildReporter } from "../build-reporter.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 
 /**
@@ -16,4 +17,16 @@ export function registerOutput(eleventyConfig: EleventyConfig): void {
     const outputPath = this.page.outputPath;
     return typeof outputPath === "string" && outputPath.endsWith(".html") ? tidyHtml(content) : content;
   });
+}
+
+/** Tells the reporter of each page and file as it is written, and of how many there were. */
+export function registerProgress(eleventyConfig: EleventyConfig, reporter: BuildReporter): void {
+  const { pageWritten, pagesWritten } = reporter;
+  if (pageWritten) {
+    eleventyConfig.addTransform("progress", function (this: { page: { outputPath: string | false } }, content: string) {
+      if (typeof this.page.outputPath === "string") pageWritten(this.page.outputPath);
+      return content;
+    });
+  }
+  if (pagesWritten) eleventyConfig.on("eleventy.after", ({ results }) => pagesWritten(results.length));
 }

@@ -9,9 +9,7 @@ import { markdownCopyPath, markdownText } from "./markdown-copy.ts";
  */
 export function llmsTxt(site: SiteSettings, catalog: Catalog): string {
   const lines = [`# ${markdownText(site.name)}`, "", `> ${markdownText(site.tagline)}`, ""];
-  lines.push(
-    `Each guide below links to a markdown copy of its page; the pages themselves are under ${absoluteUrl(site, "/guides/")}.`,
-  );
+  lines.push(`Each guide below links to a markdown copy of its page; the pages themselves are under ${absoluteUrl(site, "/guides/")}.`);
   for (const section of catalog.bySubject) {
     const published = section.guides.filter(isPublished);
     if (published.length === 0) continue;

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
+import type { BuildReporter } from "../build-reporter.ts";
 import type { CatalogEvents } from "../catalog/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { startWorker } from "../worker-thread.ts";
@@ -14,8 +15,8 @@ const searchIndexFolder = "pagefind";
  * thread builds and writes the index from the guides' data as soon as they are validated, while
  * Eleventy renders the pages; the build finishes once both are done.
  */
-export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: CatalogEvents): void {
-  let indexing: { worker: Worker; reply: Promise<IndexerReply>; superseded: boolean } | undefined;
+export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: CatalogEvents, reporter: BuildReporter = {}): void {
+  let indexing: { worker: Worker; reply: Promise<IndexerReply>; superseded: boolean; documents: number; started: number } | undefined;
 
   catalogEvents.onCatalog((catalog, { output }) => {
     // An index still being built for an earlier preview build is out of date.
@@ -29,7 +30,7 @@ export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: Ca
       { guides: catalog.published, folder: path.join(output, searchIndexFolder) },
       "the search indexer",
     );
-    indexing = { worker, reply, superseded: false };
+    indexing = { worker, reply, superseded: false, documents: catalog.published.length, started: performance.now() };
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
@@ -39,6 +40,7 @@ export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: Ca
     const finished = reply.then(async (outcome) => {
       await worker.terminate();
       if ("error" in outcome) throw new Error(`Pagefind could not index ${directories.output}: ${outcome.error}`);
+      reporter.searchIndexed?.(current.documents, performance.now() - current.started);
     });
     // A production build is complete only with its index. While previewing, the edited page is
     // served and reloaded at once, and the index follows a moment later.
