@@ -12,8 +12,11 @@ import { cardPathFor, cardsOf } from "./cards.ts";
 import { cardHeight, cardWidth } from "./design.ts";
 import type { CardReply, CardRequest } from "./worker.ts";
 
-/** Cards drawn before, by content and design, kept between builds (git-ignored; CI restores it). */
-export const cardCacheFolder = path.join(projectRoot, ".cache", "social-cards");
+/**
+ * Cards drawn before, by content and design, kept between builds (git-ignored; the workflows restore
+ * it). SOCIAL_CARD_CACHE moves it, as the benchmark does to leave the project's cache alone.
+ */
+export const cardCacheFolder = process.env.SOCIAL_CARD_CACHE ?? path.join(projectRoot, ".cache", "social-cards");
 
 /**
  * A 1200×630 preview image for every guide, taxonomy page and the home page, drawn on a worker

@@ -20,7 +20,7 @@ export type CardReply = { drawn: number; fromCache: number; milliseconds: number
 /** Cards drawn at once: satori runs on this thread while resvg rasterises earlier cards on libuv's threads. */
 const inFlight = 4;
 
-async function writeCards({ cards, folder, cacheFolder }: CardRequest): Promise<CardReply> {
+export async function writeCards({ cards, folder, cacheFolder }: CardRequest): Promise<CardReply> {
   const started = performance.now();
   const renderer = createCardRenderer();
   mkdirSync(cacheFolder, { recursive: true });

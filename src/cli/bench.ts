@@ -5,11 +5,12 @@
 // project, removed afterwards); nothing is added to the repository.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bareConfigPath } from "../bench/bare.eleventy.ts";
 import { generateGuides } from "../bench/generate.ts";
+import { writeCards } from "../cards/worker.ts";
 import { projectRoot } from "../paths.ts";
 import { loadRegistry } from "../taxonomy/registry.ts";
 import { exitWithUsage, parseCommandLine } from "./command-line.ts";
@@ -72,6 +73,8 @@ function measureBuild(mode: "ours" | "bare", input: string, output: string): Mea
     cwd: projectRoot,
     encoding: "utf8",
     maxBuffer: 1 << 26,
+    // The first build of a size draws its cards; the runs after it take them from this cache, as builds do.
+    env: { ...process.env, SOCIAL_CARD_CACHE: path.join(workspace, "card-cache") },
   });
   if (result.status !== 0) throw new Error(`${mode} build of ${input} failed:\n${result.stderr}`);
   const last = result.stdout.trim().split("\n").at(-1) ?? "{}";
@@ -151,7 +154,7 @@ async function benchWatch(count: number, mode: "ours" | "bare"): Promise<number[
       "--incremental",
       `--port=${port}`,
     ],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SOCIAL_CARD_CACHE: path.join(workspace, "card-cache") } },
   );
   let serverOutput = "";
   server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
@@ -197,6 +200,29 @@ async function benchWatch(count: number, mode: "ours" | "bare"): Promise<number[
 }
 
 /** Bytes a reader downloads for a page before compression: its HTML and every stylesheet and script it links. */
+/** Cards of distinct synthetic guides drawn into an empty cache, then again from it: the cost per card, cold and warm. */
+async function cardCost(count: number): Promise<{ coldMs: number; warmMs: number }> {
+  const folder = path.join(workspace, "cards", "site");
+  const cacheFolder = path.join(workspace, "cards", "cache");
+  mkdirSync(folder, { recursive: true });
+  const cards = Array.from({ length: count }, (_, index) => ({
+    path: `/cards/guides/guide-${index}.png`,
+    content: {
+      site: "DSPM Guides",
+      title: `Find exposed credentials in workload number ${index} before they leak`,
+      detail: "Detect · API keys, secrets & tokens · AWS",
+      accent: "detect",
+    },
+  }));
+  const draw = async () => {
+    const outcome = await writeCards({ cards, folder, cacheFolder });
+    if ("error" in outcome) throw new Error(outcome.error);
+    return outcome.milliseconds / count;
+  };
+  const coldMs = await draw();
+  return { coldMs, warmMs: await draw() };
+}
+
 function pageWeights(count: number): { guideKb: number; homeKb: number } {
   const input = path.join(workspace, `weight-${count}`, "guides");
   const { structured } = generateGuides(registry, input, count / 2);
@@ -227,6 +253,8 @@ const watchTimings = await benchWatch(watchSize, "ours");
 const bareWatchTimings = await benchWatch(watchSize, "bare");
 log("Page weights at 200 guides…");
 const weights = pageWeights(200);
+log("Social cards: 100 cold, then warm…");
+const cards = await cardCost(100);
 
 const lines = [
   "| guides (structured + legacy) | runs | our build (median) | bare Eleventy (median) | ratio | budget ≤ 1.5 × | peak memory per guide: build + child processes | budget ≤ 120 KiB |",
@@ -241,11 +269,12 @@ const lines = [
   `| edit one guide's body at ${watchSize * 2} guides → page served, ≤ 1 s | median ${median(watchTimings).toFixed(0)} ms (${watchTimings.map((t) => t.toFixed(0)).join(", ")}); bare Eleventy ${median(bareWatchTimings).toFixed(0)} ms | ${verdict(median(watchTimings) <= budgets.watchMs)} |`,
   `| guide page HTML + CSS + JS ≤ 30 KB | ${weights.guideKb.toFixed(1)} KB | ${verdict(weights.guideKb <= budgets.guidePageKb)} |`,
   `| home page HTML + CSS + JS with 200 guides ≤ 80 KB | ${weights.homeKb.toFixed(1)} KB | ${verdict(weights.homeKb <= budgets.homePageKb)} |`,
+  `| social card, per card | ${cards.coldMs.toFixed(1)} ms drawn, ${cards.warmMs.toFixed(2)} ms from the cache | no budget |`,
 ];
 console.log(lines.join("\n"));
 const jsonFile = values.json ?? path.join(workspace, "results.json");
 writeFileSync(
   jsonFile,
-  `${JSON.stringify({ runs, sizes: results, watch: { guides: watchSize * 2, timingsMs: watchTimings, bareTimingsMs: bareWatchTimings }, weights, budgets }, null, 2)}\n`,
+  `${JSON.stringify({ runs, sizes: results, watch: { guides: watchSize * 2, timingsMs: watchTimings, bareTimingsMs: bareWatchTimings }, weights, cards, budgets }, null, 2)}\n`,
 );
 log(`\nResults: ${jsonFile} (benchmark took ${((performance.now() - started) / 60000).toFixed(1)} min)`);
