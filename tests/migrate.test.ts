@@ -523,6 +523,9 @@ describe("the npm run migrate command", () => {
     expect(readdirSync(out).sort()).toEqual([...migrations.keys()].map((slug) => `${slug}.md`).sort());
     for (const [slug, { result }] of migrations) expect(readFileSync(path.join(out, `${slug}.md`), "utf8")).toBe(result.output);
     expect(first.stdout).toContain('guessed, review it: steps[4].command: effect destructive (from "rm")');
+    // With many files, each file's report starts with how far the run has got.
+    const positions = [...first.stdout.matchAll(/^\[(\d+)\/(\d+)\] /gm)].map((match) => `${match[1]}/${match[2]}`);
+    expect(positions).toEqual(Array.from({ length: migrations.size }, (_, index) => `${index + 1}/${migrations.size}`));
     expect(first.stdout).toContain('kept in legacy_content: <div class="content-section sample-findings">');
     // Every command's effect is a guess; languages read from the command are too, those stated by the HTML are not.
     expect(summaryOf(first.stdout)).toEqual([

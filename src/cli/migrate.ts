@@ -37,10 +37,13 @@ function main(args: string[]): number {
   const claimed = new Map<string, string>();
   const tally: MigrationTally = { written: [], notWritten: [], skipped: 0 };
 
-  for (const source of positionals.flatMap(sourcesFor)) {
+  const sources = positionals.flatMap(sourcesFor);
+  for (const [index, source] of sources.entries()) {
     const target = path.join(out, path.basename(source.path));
     const displayTarget = path.relative(process.cwd(), target);
-    console.log(`\n${source.displayPath} → ${displayTarget}`);
+    // With many files, each one's report starts with how far the run has got.
+    const position = sources.length > 1 ? `[${index + 1}/${sources.length}] ` : "";
+    console.log(`\n${position}${source.displayPath} → ${displayTarget}`);
     const earlier = claimed.get(target);
     if (earlier) {
       console.error(
