@@ -1,5 +1,5 @@
 // The authoring tools: the scaffolder's output, and what `npm run check` warns about and how it exits.
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,8 +16,24 @@ const registry = loadRegistry();
 const site = loadSiteSettings();
 const term = <T = Term>(kind: Parameters<typeof registry.resolve>[0], value: string) => registry.resolve(kind, value) as T;
 
-function run(script: string, args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, script), ...args], { cwd: projectRoot, encoding: "utf8" });
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command as `npm run` does, asynchronously so that the tests below run side by side. */
+function run(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(projectRoot, script), ...args],
+      { cwd: projectRoot, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
+      },
+    );
+  });
 }
 
 /** A folder holding the given guide files. */
@@ -61,7 +77,8 @@ references:
 ${body}
 `;
 
-describe("npm run new", () => {
+// The tests of the two commands run side by side: most of their time is spent waiting for the commands.
+describe.concurrent("npm run new", () => {
   const choices = {
     action: term<ActionTerm>("actions", "fix"),
     platform: term("platforms", "gcp"),
@@ -89,31 +106,31 @@ describe("npm run new", () => {
     expect(page.querySelectorAll(".steps > li")).toHaveLength(4);
   });
 
-  it("creates the file from flags, taking risk and regulation from sibling guides, and refuses to overwrite it", () => {
+  it("creates the file from flags, taking risk and regulation from sibling guides, and refuses to overwrite it", async () => {
     const out = temporaryFolder("new");
     const args = ["--action", "fix", "--platform", "gcp", "--subject", "API keys, secrets & tokens", "--out", out];
-    const first = run("src/cli/new.ts", args);
+    const first = await run("src/cli/new.ts", args);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     const file = path.join(out, "fix-exposure-of-api-keys-secrets-tokens-gcp.md");
     const text = readFileSync(file, "utf8");
     expect(text).toContain("risk: insecure APIs");
-    const second = run("src/cli/new.ts", args);
+    const second = await run("src/cli/new.ts", args);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain("fix-exposure-of-api-keys-secrets-tokens-gcp.md: file: already exists");
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
-  it("checks values against the registry", () => {
+  it("checks values against the registry", async () => {
     const out = temporaryFolder("new");
-    const result = run("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
+    const result = await run("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--platform: unknown platform "gpc": did you mean "gcp"?');
     expect(existsSync(path.join(out, "detect-pii-gcp.md"))).toBe(false);
   });
 });
 
-describe("npm run check", () => {
+describe.concurrent("npm run check", () => {
   it("warns about stale reviews, placeholders, unwritten sections and links to missing guides", () => {
     const stale = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const folder = guidesFolder({
@@ -142,17 +159,19 @@ describe("npm run check", () => {
     );
   });
 
-  it("exits 0 on warnings alone, 1 with --strict, and 1 on errors with file:line: field messages", () => {
+  it("exits 0 on warnings alone, 1 with --strict, and 1 on errors with file:line: field messages", async () => {
     const warnOnly = guidesFolder({ "detect-pii-snowflake.md": published("") });
-    const lenient = run("src/cli/check.ts", [warnOnly]);
+    const broken = guidesFolder({ "detect-pii-snowflake.md": published("").replace("platform: snowflake", "platform: snowflak") });
+    const [lenient, strict, failing] = await Promise.all([
+      run("src/cli/check.ts", [warnOnly]),
+      run("src/cli/check.ts", ["--strict", warnOnly]),
+      run("src/cli/check.ts", [broken]),
+    ]);
     expect(lenient.status).toBe(0);
     expect(lenient.stderr).toContain("warning: ");
     expect(lenient.stdout).toContain("1 guide file checked: 0 problems, 2 warnings.");
-    const strict = run("src/cli/check.ts", ["--strict", warnOnly]);
     expect(strict.status).toBe(1);
-
-    const broken = guidesFolder({ "detect-pii-snowflake.md": published("").replace("platform: snowflake", "platform: snowflak") });
-    const failing = run("src/cli/check.ts", [broken]);
+    expect(strict.stderr).toContain("1 guide file checked: 0 problems, 2 warnings.");
     expect(failing.status).toBe(1);
     expect(failing.stderr).toMatch(/detect-pii-snowflake\.md:4: platform: unknown platform "snowflak": did you mean "snowflake"\?/);
   });

@@ -1,52 +1,83 @@
 // The real site in a real browser: search, copy buttons, the theme toggle, phone widths and
 // accessibility, against `guides/` built into a temporary folder and served on 127.0.0.1.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../src/build.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
+import { runAxe } from "./helpers/axe.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { serveSite } from "./helpers/serve.ts";
+import { buildGuides, sharedBuild } from "./helpers/site.ts";
 
-const screenshotDir = path.resolve("test-results", "browser");
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry(), loadSiteSettings());
 const published = guides.filter((guide) => guide.status === "published");
 const guideWithCommands = published.find((guide) => guide.format === "structured" && guide.steps?.some((step) => step.command));
+const analyticsScript = "https://analytics.example.test/script.js";
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
+/** The same guides with analytics configured, served under /docs/ as on a project's GitHub Pages. */
+let prefixedServer: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
-  const output = path.join(mkdtempSync(path.join(tmpdir(), "dspm-browser-")), "site");
-  await buildSite({ input: defaultGuidesDir, output });
-  server = await serveSite(output);
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
+  // Chromium starts while the sites build; one build at a time, since each runs Pagefind's indexer.
+  const launched = launchChromium();
+  const site = await sharedBuild(defaultGuidesDir);
+  const prefixed = await buildGuides(defaultGuidesDir, {
+    settings: { path_prefix: "/docs/", analytics: { provider: "Example Analytics", script_url: analyticsScript } },
+  });
+  server = await serveSite(site.root);
+  prefixedServer = await serveSite(prefixed.root, "/docs/");
+  browser = await launched;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await prefixedServer?.close();
 });
 
-async function openPage(
-  url: string,
-  options: { width?: number; colorScheme?: "light" | "dark" } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? "light",
+/**
+ * One page, in a context of its own, shared by the tests of the block that creates it: each new page
+ * costs Chromium a renderer process. The tests that share one only load pages, search and read them; the
+ * site keeps nothing of that in storage (only a theme choice and a consent answer, tested on pages of their own).
+ */
+function sharedPage(options: { width: number; colorScheme: "light" | "dark" }): () => Page {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: options.width, height: 900 }, colorScheme: options.colorScheme });
+    page = await context.newPage();
   });
-  const page = await context.newPage();
+  afterAll(async () => {
+    await context?.close();
+  });
+  return () => {
+    if (!page) throw new Error("the shared page is opened before the tests");
+    return page;
+  };
+}
+
+/** Runs work on a shared page one piece at a time, in the order asked, whichever test asks. */
+function oneAtATime(page: () => Page): (work: (page: Page) => Promise<void>) => Promise<void> {
+  let last = Promise.resolve();
+  return (work) => {
+    const run = last.then(() => work(page()));
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** The desktop page in light mode the tests share. */
+const desktop = sharedPage({ width: 1280, colorScheme: "light" });
+
+async function openPage(url: string): Promise<Page> {
+  const page = desktop();
   await page.goto(server.url + url);
-  return { context, page };
+  return page;
 }
 
 const resultLinks = (page: Page) =>
@@ -54,7 +85,7 @@ const resultLinks = (page: Page) =>
 
 describe("search", () => {
   it("finds the Azure secrets guides for “key vault”, narrows by platform, and opens a result", async () => {
-    const { context, page } = await openPage("/search/");
+    const page = await openPage("/search/");
     await page.getByLabel("Words to look for").fill("key vault");
     const keyVaultGuides = published.filter((guide) => guide.platform.slug === "azure" && guide.subject.slug === "api-keys-secrets-tokens");
     expect(keyVaultGuides.length).toBeGreaterThan(0);
@@ -75,16 +106,14 @@ describe("search", () => {
     await first.click();
     await expect.poll(() => page.locator("h1").textContent()).toBe(title);
     expect(new URL(page.url()).pathname).toBe(filtered[0]);
-    await context.close();
   });
 
   it("runs the header search from any page", async () => {
-    const { context, page } = await openPage("/");
+    const page = await openPage("/");
     await page.getByRole("search").first().getByRole("searchbox").fill("gitleaks");
     await page.getByRole("search").first().getByRole("button", { name: "Search" }).click();
     await expect.poll(() => resultLinks(page)).not.toEqual([]);
     expect(page.url()).toContain("/search/?q=gitleaks");
-    await context.close();
   });
 });
 
@@ -92,8 +121,8 @@ describe("guide page", () => {
   it("copies exactly the command to the clipboard", async () => {
     expect(guideWithCommands, "a published guide with commands").toBeDefined();
     if (!guideWithCommands) return;
-    const { context, page } = await openPage(guideWithCommands.url);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await openPage(guideWithCommands.url);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     const steps = guideWithCommands.steps ?? [];
     const index = steps.findIndex((step) => step.command);
     await page
@@ -102,11 +131,13 @@ describe("guide page", () => {
       .click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(steps[index]?.command?.code);
     await expect(page.locator(`#step-${index + 1} .copy-button`).textContent()).resolves.toBe("Copied");
-    await context.close();
   });
 
   it("switches the theme and keeps it across a reload", async () => {
-    const { context, page } = await openPage("/", { colorScheme: "light" });
+    // A page of its own: the choice is kept in the context's storage.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     const toggle = page.locator("[data-theme-toggle]");
@@ -122,24 +153,29 @@ describe("guide page", () => {
   });
 
   it("filters the home page's guide list in place", async () => {
-    const { context, page } = await openPage("/");
+    const page = await openPage("/");
+    const visibleActions = () =>
+      page
+        .locator("#guide-library [data-action]:visible")
+        .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.action));
+    // Before filtering the list shows guides of other actions too, so the filter has something to hide.
+    expect(new Set(await visibleActions())).toEqual(new Set(["detect", "prevent", "fix"]));
     const bar = page.locator("[data-filter-bar]");
     await bar.getByRole("button", { name: "Fix" }).click();
-    const visible = await page
-      .locator("#guide-library [data-action]:visible")
-      .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.action));
+    const visible = await visibleActions();
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible)).toEqual(new Set(["fix"]));
-    await context.close();
   });
 });
 
 describe("at 375 px wide", () => {
+  const page = sharedPage({ width: 375, colorScheme: "light" });
+
   it.each(["/", guideWithCommands?.url ?? "/", "/search/?q=secret"])("%s has no horizontal scroll", async (url) => {
-    const { context, page } = await openPage(url, { width: 375 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page().goto(server.url + url);
+    expect(new URL(page().url()).pathname).toBe(url.split("?")[0]);
+    const overflow = await page().evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
   });
 });
 
@@ -154,53 +190,62 @@ describe("accessibility and privacy", () => {
     ["not found", "/no-such-page/"],
   ] as const;
 
-  it("serves every page under the site's own Content-Security-Policy", async () => {
+  /** Records the Content-Security-Policy violations Chromium reports on the page's console, until stopped. */
+  function recordCspViolations(page: Page): { violations: string[]; stop(): void } {
+    const violations: string[] = [];
+    const listener = (message: ConsoleMessage) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    };
+    page.on("console", listener);
+    return { violations, stop: () => page.off("console", listener) };
+  }
+
+  it("serves every page under the site's own Content-Security-Policy, whose violations the checks below would see", async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    // An inline script breaks the policy: the record must hold it, or an empty one below proves nothing.
+    const page = await openPage("/");
+    const csp = recordCspViolations(page);
+    try {
+      await page.evaluate(() => document.body.append(Object.assign(document.createElement("script"), { textContent: "1" })));
+      await expect.poll(() => csp.violations.length).toBeGreaterThan(0);
+    } finally {
+      csp.stop();
+    }
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    it.each(pages)(`%s page (%s) has no axe violations in ${colorScheme} mode and requests nothing from elsewhere`, async (name, url) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-      const page = await context.newPage();
-      const requests: string[] = [];
-      const cspViolations: string[] = [];
-      page.on("request", (request) => requests.push(request.url()));
-      page.on("console", (message) => {
-        if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
-      });
-      await page.goto(server.url + url);
-      await page.waitForLoadState("networkidle");
-      const results = await new AxeBuilder({ page }).analyze();
-      await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/ /g, "-")}-${colorScheme}.png`), fullPage: true });
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-      ).toEqual([]);
-      expect(requests.filter((request) => !request.startsWith(server.url) && !request.startsWith("data:"))).toEqual([]);
-      expect(cspViolations).toEqual([]);
-      await context.close();
-    });
+  // Light and dark run side by side, each on its page, one page load at a time: most of a case is
+  // waiting for the network to settle, and axe keeps one core busy.
+  const lanes = { light: oneAtATime(desktop), dark: oneAtATime(sharedPage({ width: 1280, colorScheme: "dark" })) };
+  for (const [name, url] of pages) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      it.concurrent(`${name} page (${url}) has no axe violations in ${colorScheme} mode and requests nothing from elsewhere`, () =>
+        lanes[colorScheme](async (page) => {
+          const requests: string[] = [];
+          const onRequest = (request: Request) => requests.push(request.url());
+          page.on("request", onRequest);
+          const csp = recordCspViolations(page);
+          try {
+            await page.goto(server.url + url);
+            await page.waitForLoadState("networkidle");
+          } finally {
+            page.off("request", onRequest);
+            csp.stop();
+          }
+          const axe = await runAxe(page);
+          expect(axe.violations).toEqual([]);
+          expect(axe.passed, "rules axe checked").toContain("color-contrast");
+          // Every page asks for its own resources again, none comes from an earlier page's cache unseen.
+          expect(requests).toEqual(expect.arrayContaining([server.url + url, `${server.url}/assets/site.css`]));
+          expect(requests.filter((request) => !request.startsWith(server.url) && !request.startsWith("data:"))).toEqual([]);
+          expect(csp.violations).toEqual([]);
+        }),
+      );
+    }
   }
 });
 
 describe("analytics consent", () => {
-  const scriptUrl = "https://analytics.example.test/script.js";
-  let consentServer: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    const output = path.join(mkdtempSync(path.join(tmpdir(), "dspm-consent-")), "site");
-    await buildSite({
-      input: defaultGuidesDir,
-      output,
-      site: loadSiteSettings(undefined, { analytics: { provider: "Example Analytics", script_url: scriptUrl } }),
-    });
-    consentServer = await serveSite(output);
-  });
-
-  afterAll(async () => {
-    await consentServer?.close();
-  });
-
   /** A page whose requests to other hosts are recorded and answered here, so none leaves the machine. */
   async function openWithAnalytics(context: BrowserContext): Promise<{ page: Page; thirdParty: string[] }> {
     const thirdParty: string[] = [];
@@ -209,7 +254,7 @@ describe("analytics consent", () => {
       return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
     });
     const page = await context.newPage();
-    await page.goto(`${consentServer.url}/`);
+    await page.goto(`${prefixedServer.url}/docs/`);
     return { page, thirdParty };
   }
 
@@ -233,31 +278,19 @@ describe("analytics consent", () => {
     const context = await browser.newContext();
     const { page, thirdParty } = await openWithAnalytics(context);
     await page.getByRole("button", { name: "Accept analytics" }).click();
-    await expect.poll(() => thirdParty).toEqual([scriptUrl]);
+    await expect.poll(() => thirdParty).toEqual([analyticsScript]);
     await context.close();
   });
 });
 
 describe("under a path prefix", () => {
-  let prefixedServer: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    const output = path.join(mkdtempSync(path.join(tmpdir(), "dspm-prefix-")), "site");
-    await buildSite({ input: defaultGuidesDir, output, site: loadSiteSettings(undefined, { path_prefix: "/docs/" }) });
-    prefixedServer = await serveSite(output, "/docs/");
-  });
-
-  afterAll(async () => {
-    await prefixedServer?.close();
-  });
-
   it("searches and opens results under /docs/", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = desktop();
     const failed: string[] = [];
-    page.on("response", (response) => {
+    const onResponse = (response: Response) => {
       if (response.status() >= 400) failed.push(response.url());
-    });
+    };
+    page.on("response", onResponse);
     await page.goto(`${prefixedServer.url}/docs/`);
     await page.getByRole("search", { name: "Site search" }).getByRole("searchbox").fill("key vault");
     await page.getByRole("search", { name: "Site search" }).getByRole("button", { name: "Search" }).click();
@@ -266,7 +299,7 @@ describe("under a path prefix", () => {
     for (const link of links) expect(link).toMatch(/^\/docs\/guides\//);
     await page.locator("[data-search-results] a").first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(links[0]);
+    page.off("response", onResponse);
     expect(failed).toEqual([]);
-    await context.close();
   });
 });

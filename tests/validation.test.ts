@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
@@ -299,31 +299,49 @@ describe("the build stops before writing anything", () => {
     expect(existsSync(`${output}.staging`)).toBe(false);
   });
 
-  it("npm run build exits non-zero and prints file:line: field: problem lines", () => {
-    const result = runScript("src/cli/build.ts", [
-      "--input",
-      "tests/fixtures/invalid/empty-file/guides",
-      "--output",
-      path.join(temporaryFolder("cli"), "_site"),
-    ]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("fix-exposure-of-pii-gcp.md: file: is empty:");
-    expect(result.stderr).not.toContain("    at ");
+  // The commands run once each on one folder holding a guide with each of three mistakes (a Liquid mistake
+  // in a legacy body, wrong types, an empty file), and check once more on guides/; the tests read the answers.
+  const mistakes = ["legacy-unknown-tag", "wrong-type", "empty-file"];
+  let runs: Promise<{ built: Run; checked: Run; clean: Run; output: string; shown: (name: string) => string }> | undefined;
+  const commandRuns = () =>
+    (runs ??= (async () => {
+      const input = path.join(temporaryFolder("cli"), "guides");
+      mkdirSync(input);
+      for (const scenario of mistakes) {
+        const folder = path.join(fixturesDir, "invalid", scenario, "guides");
+        for (const name of readdirSync(folder)) copyFileSync(path.join(folder, name), path.join(input, name));
+      }
+      const output = path.join(temporaryFolder("cli"), "_site");
+      const [built, checked, clean] = await Promise.all([
+        runScript("src/cli/build.ts", ["--input", input, "--output", output]),
+        runScript("src/cli/check.ts", [input]),
+        runScript("src/cli/check.ts", ["guides"]),
+      ]);
+      return { built, checked, clean, output, shown: (name: string) => path.relative(projectRoot, path.join(input, name)) };
+    })());
+
+  it("npm run build exits non-zero and prints file:line: field: problem lines", async () => {
+    const { built, shown } = await commandRuns();
+    expect(built.status).toBe(1);
+    expect(built.stderr).toContain(`${shown("fix-exposure-of-pii-gcp.md")}: file: is empty:`);
+    expect(built.stderr).toContain(`${shown("detect-pii-gcp.md")}:9: order: expected a number`);
+    expect(built.stderr).not.toContain("    at ");
   });
 
-  it("npm run build and npm run check answer a Liquid mistake in a legacy body with its line, no stack trace and no site", () => {
-    const input = "tests/fixtures/invalid/legacy-unknown-tag/guides";
-    const output = path.join(temporaryFolder("cli"), "_site");
+  it("npm run build and npm run check answer a Liquid mistake in a legacy body with its line, no stack trace and no site", async () => {
+    const { built, checked, output, shown } = await commandRuns();
+    const legacy = shown("detect-api-keys-secrets-tokens-azure.md");
     const expected = [
-      `${path.join(input, "detect-api-keys-secrets-tokens-azure.md")}:17: body: uses the unknown Liquid tag {% capture_all %}: use one of Liquid's tags (https://liquidjs.com/tags/overview.html) or remove it`,
-      `${path.join(input, "detect-api-keys-secrets-tokens-azure.md")}:19: body: {% endif %} closes no block: remove it, or add the {% if %} it ends before it`,
+      `${legacy}:17: body: uses the unknown Liquid tag {% capture_all %}: use one of Liquid's tags (https://liquidjs.com/tags/overview.html) or remove it`,
+      `${legacy}:19: body: {% endif %} closes no block: remove it, or add the {% if %} it ends before it`,
+      `${shown("detect-pii-gcp.md")}:9: order: expected a number, got the text "first": write a number here`,
+      `${shown("detect-pii-gcp.md")}:10: tags: expected a list, got number 12: write a list here`,
+      `${shown("fix-exposure-of-pii-gcp.md")}: file: is empty: add front matter between --- lines and the guide's content, or delete the file`,
     ];
-    const built = runScript("src/cli/build.ts", ["--input", input, "--output", output]);
-    expect(built.stderr.trim().split("\n")).toEqual(["Guide validation failed with 2 problems; nothing was written.", ...expected]);
+    expect(built.stderr.trim().split("\n")).toEqual(["Guide validation failed with 5 problems; nothing was written.", ...expected]);
     expect(built.status).toBe(1);
     expect(existsSync(output)).toBe(false);
-    const checked = runScript("src/cli/check.ts", [input]);
-    expect(checked.stderr.trim().split("\n")).toEqual([...expected, "1 guide file checked: 2 problems, 0 warnings."]);
+    expect(checked.stderr.trim().split("\n")).toEqual([...expected, "3 guide files checked: 5 problems, 0 warnings."]);
     expect(checked.status).toBe(1);
   });
 
@@ -338,17 +356,27 @@ describe("the build stops before writing anything", () => {
     expect(describeFailure(Object.assign(new Error("wrapper"), { cause: validation }))).toBe(validation.message);
   });
 
-  it("npm run check validates without building: 1 on problems, 0 when clean", () => {
-    const bad = runScript("src/cli/check.ts", ["tests/fixtures/invalid/wrong-type/guides"]);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain("detect-pii-gcp.md:9: order: expected a number");
-    const good = runScript("src/cli/check.ts", ["guides"]);
-    expect(good.stderr).toBe("");
-    expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/^\d+ guide files checked: 0 problems, 0 warnings\.$/m);
+  it("npm run check validates without building: 1 on problems, 0 when clean", async () => {
+    const { checked, clean, shown } = await commandRuns();
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toContain(`${shown("detect-pii-gcp.md")}:9: order: expected a number`);
+    expect(clean.stderr).toBe("");
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toMatch(/^\d+ guide files checked: 0 problems, 0 warnings\.$/m);
   });
 });
 
-function runScript(script: string, args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: projectRoot, encoding: "utf8" });
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command as `npm run` does, asynchronously so that several run side by side. */
+function runScript(script: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", script, ...args], { cwd: projectRoot, encoding: "utf8" }, (error, stdout, stderr) => {
+      resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
+    });
+  });
 }

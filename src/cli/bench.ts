@@ -5,48 +5,24 @@
 // project, removed afterwards); nothing is added to the repository.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { bareConfigPath } from "../bench/bare.eleventy.ts";
-import { generateGuides } from "../bench/generate.ts";
-import { writeCards } from "../cards/worker.ts";
 import { projectRoot } from "../paths.ts";
-import { loadRegistry } from "../taxonomy/registry.ts";
-import { exitWithUsage, parseCommandLine } from "./command-line.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { benchCommand } from "./commands.ts";
 
-const usage = `Usage: npm run bench -- [--sizes <n,n,…>] [--runs <n>] [--watch-size <n>] [--json <file>]
-
-Builds synthetic sites of n structured + n legacy guides for each of --sizes (default: 1000,4000,10000)
-with this project and with bare Eleventy, --runs times each (default: 3; 1 at 10000 and more unless
-given), and compares the medians; then times watch-mode rebuilds at --watch-size (default: 4000) and
-weighs the pages. Prints a table of figures against their budgets, and writes them as JSON to --json
-(default: results.json in the temporary folder it names). Takes up to ten minutes with the defaults.
-Exit code 0 when it ran, whether or not every budget was met, 2 for a command-line mistake.`;
-
-const { values } = parseCommandLine({
-  usage,
-  options: {
-    sizes: { type: "string", default: "1000,4000,10000" },
-    runs: { type: "string" },
-    "watch-size": { type: "string", default: "4000" },
-    json: { type: "string" },
-  },
-  positionals: false,
-});
-const wholeNumber = /^[1-9]\d*$/;
-const count = (option: string, text: string) =>
-  wholeNumber.test(text) ? Number(text) : exitWithUsage(`--${option} ${text}: expected a whole number above 0`, usage);
-if (!values.sizes.split(",").every((size) => wholeNumber.test(size))) {
-  exitWithUsage(`--sizes ${values.sizes}: expected whole numbers above 0 separated by commas, e.g. 1000,4000`, usage);
-}
+const { values } = parseCommandLine(benchCommand);
 const sizes = values.sizes.split(",").map(Number);
-const runs = count("runs", values.runs ?? "3");
-const watchSize = count("watch-size", values["watch-size"]);
-// The results are written last: a missing folder would lose the whole run.
-if (values.json !== undefined && !existsSync(path.dirname(values.json))) {
-  exitWithUsage(`--json ${values.json}: no such folder: ${path.dirname(values.json)}`, usage);
-}
+const runs = Number(values.runs ?? "3");
+const watchSize = Number(values["watch-size"]);
+// Loaded once the command line is good, so a mistake in it is answered at once.
+const [{ bareConfigPath }, { generateGuides }, { loadRegistry }, { writeCards }] = await Promise.all([
+  import("../bench/bare.eleventy.ts"),
+  import("../bench/generate.ts"),
+  import("../taxonomy/registry.ts"),
+  import("../cards/worker.ts"),
+]);
 const workspace = mkdtempSync(path.join(tmpdir(), "dspm-bench-"));
 const registry = loadRegistry();
 

@@ -1,24 +1,13 @@
 // Validates guides without building: `npm run check [--strict] [files or folders…]` (default: guides/).
 // Exit code 0 when there is no error (warnings alone pass unless --strict), 1 otherwise, 2 for a command-line mistake.
-import { statSync } from "node:fs";
 import path from "node:path";
 import { defaultGuidesDir } from "../paths.ts";
-import { exitWithUsage, parseCommandLine, requireExisting } from "./command-line.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { checkCommand, pathsToCheck } from "./commands.ts";
 import { describeFailure } from "./failure.ts";
 
-const usage = `Usage: npm run check -- [--strict] [files or folders…]
-
-Validates guides without building the site (default: guides/). Prints each error as
-file:line: field: what is wrong: how to fix it, then warnings: a reviewed date older than 180 days,
-sections not written yet or still holding a placeholder, legacy_content left to sort out, links to
-guides that do not exist. --strict fails on warnings too.
-Exit code 0 when there is no error (and, with --strict, no warning), 1 otherwise, 2 for a command-line mistake.`;
-
-const { values, positionals } = parseCommandLine({ usage, options: { strict: { type: "boolean", default: false } }, positionals: true });
-const targets = positionals.length > 0 ? positionals : [defaultGuidesDir];
-requireExisting(targets, usage);
-const notGuides = targets.filter((target) => !statSync(target).isDirectory() && path.extname(target) !== ".md");
-if (notGuides.length > 0) exitWithUsage(`not a .md file or a folder: ${notGuides.join(", ")}`, usage);
+const { values, positionals } = parseCommandLine(checkCommand);
+const targets = pathsToCheck(positionals);
 // Loaded once the arguments are good, so a mistake in them is answered at once.
 const [
   { collectGuides, readGuide },

@@ -8,12 +8,28 @@ import { closestMatch } from "../text/edit-distance.ts";
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
 
-interface Command<O extends Options, P extends boolean> {
+/** The values and positionals of a command line that parsed. */
+export type Parsed<O extends Options, P extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: P; strict: true }>
+>;
+
+export interface Command<O extends Options, P extends boolean> {
   usage: string;
   options: O;
   /** Whether the command takes files or folders as arguments. */
   positionals: P;
+  /** The mistakes parsing cannot see (a missing folder, a bad number), found before any work starts. */
+  check?: (parsed: Parsed<O, P>) => string | undefined;
 }
+
+/** A command's options, usage and checks, typed from its options. */
+export function defineCommand<const O extends Options, const P extends boolean>(command: Command<O, P>): Command<O, P> {
+  return command;
+}
+
+/** What a command line asks for, without acting on it: the usage, a mistake to answer with it, or the work. */
+export type Reading<O extends Options, P extends boolean> =
+  { kind: "help" } | { kind: "mistake"; problem: string } | { kind: "run"; parsed: Parsed<O, P> };
 
 /** Prints the problem, a blank line and the usage, and ends the process with exit code 2. */
 export function exitWithUsage(problem: string, usage: string): never {
@@ -21,25 +37,36 @@ export function exitWithUsage(problem: string, usage: string): never {
   process.exit(2);
 }
 
-/** The command's options and arguments; `--help` or `-h` prints the usage and exits 0. */
-export function parseCommandLine<const O extends Options, const P extends boolean>(
-  { usage, options, positionals }: Command<O, P>,
-  args: string[] = process.argv.slice(2),
-) {
+/** The command's options and arguments; `--help` or `-h` prints the usage and exits 0, a mistake exits 2. */
+export function parseCommandLine<O extends Options, P extends boolean>(command: Command<O, P>, args: string[] = process.argv.slice(2)) {
+  const reading = readCommandLine(command, args);
+  if (reading.kind === "help") {
+    console.log(command.usage);
+    process.exit(0);
+  }
+  if (reading.kind === "mistake") exitWithUsage(reading.problem, command.usage);
+  return reading.parsed;
+}
+
+/** Reads a command line against the command's options and checks; `--help` or `-h` anywhere asks for the usage. */
+export function readCommandLine<O extends Options, P extends boolean>(
+  { options, positionals, check }: Command<O, P>,
+  args: string[],
+): Reading<O, P> {
   const withHelp: Options = { ...options, help: { type: "boolean", short: "h" } };
   // The lenient pass lets --help win over a mistake beside it, and its tokens locate the mistake.
   const { tokens } = parseArgs({ args, options: withHelp, strict: false, allowPositionals: true, tokens: true });
-  if (tokens.some((token) => token.kind === "option" && token.name === "help")) {
-    console.log(usage);
-    process.exit(0);
-  }
+  if (tokens.some((token) => token.kind === "option" && token.name === "help")) return { kind: "help" };
+  let parsed: Parsed<O, P>;
   try {
-    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
     const code = (error as { code?: unknown } | undefined)?.code;
     if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS_")) throw error;
-    exitWithUsage(describeMistake(code, tokens, withHelp, args) ?? (error as Error).message, usage);
+    return { kind: "mistake", problem: describeMistake(code, tokens, withHelp, args) ?? (error as Error).message };
   }
+  const problem = check?.(parsed);
+  return problem === undefined ? { kind: "run", parsed } : { kind: "mistake", problem };
 }
 
 function describeMistake(code: string, tokens: Token[], options: Options, args: string[]): string | undefined {
@@ -68,14 +95,15 @@ function unknownOption(token: Token & { kind: "option" }, known: string[], args:
   return `unknown option ${written}${closest ? `: did you mean --${closest}?` : ""}`;
 }
 
-/** Stops with a usage error unless every path exists. */
-export function requireExisting(paths: readonly string[], usage: string): void {
+/** The problem when a path is missing: the arguments must all exist. */
+export function missingPaths(paths: readonly string[]): string | undefined {
   const missing = paths.filter((file) => !existsSync(file));
-  if (missing.length > 0) exitWithUsage(`no such file or folder: ${missing.join(", ")}`, usage);
+  return missing.length > 0 ? `no such file or folder: ${missing.join(", ")}` : undefined;
 }
 
-/** Stops with a usage error unless the option's value is a folder. */
-export function requireFolder(option: string, folder: string, usage: string): void {
-  if (!existsSync(folder)) exitWithUsage(`--${option} ${folder}: no such folder`, usage);
-  if (!statSync(folder).isDirectory()) exitWithUsage(`--${option} ${folder}: not a folder`, usage);
+/** The problem when an option's value is not a folder. */
+export function notAFolder(option: string, folder: string): string | undefined {
+  if (!existsSync(folder)) return `--${option} ${folder}: no such folder`;
+  if (!statSync(folder).isDirectory()) return `--${option} ${folder}: not a folder`;
+  return undefined;
 }

@@ -1,20 +1,16 @@
 // Regenerates the front-matter reference in README.md from the guide schema: `npm run docs`.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { withGeneratedReference } from "../authoring/reference.ts";
 import { projectRoot } from "../paths.ts";
-import { loadRegistry } from "../taxonomy/registry.ts";
 import { parseCommandLine } from "./command-line.ts";
+import { docsCommand } from "./commands.ts";
 
-parseCommandLine({
-  usage: `Usage: npm run docs
-
-Regenerates the front-matter reference in README.md from the guide schema (src/content/schema.ts) and
-the taxonomy registry. Takes no options. Exit code 0 when README.md is up to date or was rewritten,
-2 for a command-line mistake.`,
-  options: {},
-  positionals: false,
-});
+parseCommandLine(docsCommand);
+// Loaded once the command line is good, so a mistake in it is answered at once.
+const [{ withGeneratedReference }, { loadRegistry }] = await Promise.all([
+  import("../authoring/reference.ts"),
+  import("../taxonomy/registry.ts"),
+]);
 
 const readmePath = path.join(projectRoot, "README.md");
 const before = readFileSync(readmePath, "utf8");

@@ -1,6 +1,6 @@
 // Converts legacy guides into the structured format:
 // `npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]` (default --out: guides/).
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatReportLine, migrateLegacyGuide } from "../authoring/migrate/index.ts";
 import { migrationSummary, type MigrationTally } from "../authoring/migration-summary.ts";
@@ -9,27 +9,12 @@ import { formatProblem } from "../messages/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
 import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry } from "../taxonomy/registry.ts";
-import { exitWithUsage, parseCommandLine, requireExisting } from "./command-line.ts";
-
-const usage = `Usage: npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]
-
-Writes each legacy guide (layout: base.njk, HTML body) as a structured guide of the same file name,
-so its URL stays the same, into --out (default: guides/). Prints what was mapped, guessed, kept in
-legacy_content and dropped. Existing files are only replaced with --force.
-Exit code 0 when every guide was written, 1 when one was not, 2 for a command-line mistake.`;
+import { parseCommandLine } from "./command-line.ts";
+import { migrateCommand } from "./commands.ts";
 
 /** Runs the migration over the command line's targets; returns the exit code. */
 function main(args: string[]): number {
-  const { values, positionals } = parseCommandLine(
-    { usage, options: { out: { type: "string" }, force: { type: "boolean", default: false } }, positionals: true },
-    args,
-  );
-  if (positionals.length === 0) exitWithUsage("no legacy files or folders given: name at least one", usage);
-  requireExisting(positionals, usage);
-  // A missing --out folder is created; a file in its place is a mistake.
-  if (values.out !== undefined && existsSync(values.out) && !statSync(values.out).isDirectory()) {
-    exitWithUsage(`--out ${values.out}: not a folder`, usage);
-  }
+  const { values, positionals } = parseCommandLine(migrateCommand, args);
 
   const out = path.resolve(values.out ?? defaultGuidesDir);
   const registry = loadRegistry();

@@ -1,44 +1,27 @@
 // Creates a new guide with every section stubbed:
 //   npm run new -- --action fix --platform gcp --subject "API keys, secrets & tokens" [--title …] [--risk …] [--regulation …] [--out guides/]
 // Run in a terminal with no flags, it asks for each value instead.
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { scaffoldGuide, siblingDefaults } from "../authoring/scaffold.ts";
-import { readGuide, readGuides } from "../content/guide.ts";
-import { readGuideSources } from "../content/sources.ts";
-import { formatProblem } from "../messages/problems.ts";
 import { defaultGuidesDir } from "../paths.ts";
-import { loadSiteSettings } from "../site-settings.ts";
 import { loadRegistry, type ActionTerm, type RegulationTerm, type TaxonomyKind, type Term } from "../taxonomy/registry.ts";
 import { exitWithUsage, parseCommandLine } from "./command-line.ts";
+import { newCommand } from "./commands.ts";
 
 const registry = loadRegistry();
+const command = newCommand(registry);
+const { values } = parseCommandLine(command);
+// Loaded once the command line is good, so a mistake in it is answered at once.
+const [{ scaffoldGuide, siblingDefaults }, { readGuide, readGuides }, { readGuideSources }, { formatProblem }, { loadSiteSettings }] =
+  await Promise.all([
+    import("../authoring/scaffold.ts"),
+    import("../content/guide.ts"),
+    import("../content/sources.ts"),
+    import("../messages/problems.ts"),
+    import("../site-settings.ts"),
+  ]);
 const site = loadSiteSettings();
-const flagKinds = { action: "actions", platform: "platforms", subject: "subjects", risk: "risks", regulation: "regulations" } as const;
-const choices = Object.entries(flagKinds).map(([flag, kind]) => `  --${flag}: ${registry.slugs(kind).join(", ")}`);
-const usage = `Usage: npm run new -- --action <action> --platform <platform> --subject <subject>
-                      [--title <title>] [--risk <risk>] [--regulation <regulation>] [--out <folder>]
-
-Creates a draft guide with every section stubbed, named after its action, subject and platform, in --out
-(default: guides/). Each value is a slug, label or alias from src/data/taxonomy.yaml:
-${choices.join("\n")}
---risk and --regulation default to what the other guides on the subject use, --title to one made from
-the values. Run in a terminal with no flags, it asks for each value. It never overwrites a guide.
-Exit code 0 when the guide was created, 1 when it was not, 2 for a command-line mistake.`;
-const { values } = parseCommandLine({
-  usage,
-  options: {
-    action: { type: "string" },
-    platform: { type: "string" },
-    subject: { type: "string" },
-    risk: { type: "string" },
-    regulation: { type: "string" },
-    title: { type: "string" },
-    out: { type: "string", default: defaultGuidesDir },
-  },
-  positionals: false,
-});
 
 const interactive = process.stdin.isTTY && !values.action && !values.platform && !values.subject;
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
@@ -57,21 +40,19 @@ async function termFor<T extends Term>(kind: TaxonomyKind, noun: string, given: 
     }
     if (value === undefined) {
       if (fallback) return fallback;
-      exitWithUsage(`--${noun}: is missing: pass --${noun} with one of ${choices}`, usage);
+      exitWithUsage(`--${noun}: is missing: pass --${noun} with one of ${choices}`, command.usage);
     }
     const term = registry.resolve(kind, value);
     if (term) return term as T;
     const suggestion = registry.suggest(kind, value);
     const message = `--${noun}: unknown ${noun} "${value}": ${suggestion ? `did you mean "${suggestion}"?` : `use one of ${choices}`}`;
-    if (!prompt) exitWithUsage(message, usage);
+    if (!prompt) exitWithUsage(message, command.usage);
     console.log(message);
     given = undefined;
   }
 }
 
 try {
-  if (!existsSync(values.out)) exitWithUsage(`--out: ${values.out} does not exist: create the folder or pass another one`, usage);
-  if (!statSync(values.out).isDirectory()) exitWithUsage(`--out: ${values.out} is not a folder: pass the folder to write into`, usage);
   const action = await termFor<ActionTerm>("actions", "action", values.action);
   const platform = await termFor("platforms", "platform", values.platform);
   const subject = await termFor("subjects", "subject", values.subject);

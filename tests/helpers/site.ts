@@ -21,6 +21,9 @@ export const fixturePublishedUrls = [
 
 /** A built site in a temporary folder, with helpers to read its pages. */
 export class BuiltSite {
+  /** Pages parsed so far: tests only read them, and several read every page. */
+  readonly #parsed = new Map<string, HTMLElement>();
+
   constructor(readonly root: string) {}
 
   has(url: string): boolean {
@@ -37,8 +40,14 @@ export class BuiltSite {
   }
 
   page(url: string): HTMLElement {
-    // The parser keeps <pre> as raw text unless told otherwise; commands are in <pre><code>.
-    return parse(this.html(url), { blockTextElements: { script: true, style: true } });
+    const file = this.fileFor(url);
+    let page = this.#parsed.get(file);
+    if (!page) {
+      // The parser keeps <pre> as raw text unless told otherwise; commands are in <pre><code>.
+      page = parse(readFileSync(file, "utf8"), { blockTextElements: { script: true, style: true } });
+      this.#parsed.set(file, page);
+    }
+    return page;
   }
 
   /** The pages in the search index, as Pagefind stores them: one gzipped JSON fragment per page. */
@@ -79,26 +88,39 @@ export function buildFixture(name: string, options: BuildTestOptions = {}): Prom
   return buildGuides(path.join(fixturesDir, name, "guides"), options);
 }
 
+const sharedBuilds = new Map<string, Promise<BuiltSite>>();
+
+/**
+ * The site built from `input` with these options, built once per test worker and shared by the test files
+ * it runs (vitest runs them in one process, `isolate: false`). Callers only read it; a test that writes into
+ * its site, or needs a build of its own, calls buildGuides.
+ */
+export function sharedBuild(input: string, options: BuildTestOptions = {}): Promise<BuiltSite> {
+  const key = JSON.stringify([path.resolve(input), options.includeDrafts ?? false, loadSiteSettings(undefined, options.settings)]);
+  let built = sharedBuilds.get(key);
+  if (!built) {
+    built = buildGuides(input, options);
+    sharedBuilds.set(key, built);
+  }
+  return built;
+}
+
+/** The fixture site's shared build, as sharedBuild. */
+export function sharedFixture(name: string, options: BuildTestOptions = {}): Promise<BuiltSite> {
+  return sharedBuild(path.join(fixturesDir, name, "guides"), options);
+}
+
 /** The text of an element with whitespace collapsed, as a reader sees it. */
 export function textOf(element: HTMLElement | null | undefined): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** Site-relative link targets of a page (fragments and external links left out). */
-export function internalLinks(page: HTMLElement): string[] {
-  return page
-    .querySelectorAll("a[href], link[href]")
-    .map((element) => element.getAttribute("href")!)
-    .filter((href) => href.startsWith("/"))
-    .map((href) => href.split("#")[0]!)
-    .filter((href) => href !== "");
-}
-
 /**
- * Every link, script, stylesheet and form target of every page that does not resolve: a missing file,
- * or a #fragment with no element of that id in the target page. Links must carry the path prefix.
+ * Every link, script, stylesheet and form target of the given pages (all of them unless named) that does
+ * not resolve: a missing file, or a #fragment with no element of that id in the target page. Links must
+ * carry the path prefix. Pages with nothing to check are reported too, so an empty answer means something.
  */
-export function brokenLinks(site: BuiltSite, prefix = "/"): string[] {
+export function brokenLinks(site: BuiltSite, prefix = "/", urls = site.urls()): string[] {
   const broken: string[] = [];
   const ids = new Map<string, Set<string>>();
   const idsOf = (url: string) => {
@@ -114,13 +136,15 @@ export function brokenLinks(site: BuiltSite, prefix = "/"): string[] {
     }
     return found;
   };
-  for (const url of site.urls()) {
+  if (urls.length === 0) broken.push("no page to check");
+  for (const url of urls) {
     const page = site.page(url);
     const targets = [
       ...page.querySelectorAll("a[href], link[href]").map((element) => element.getAttribute("href") ?? ""),
       ...page.querySelectorAll("script[src]").map((element) => element.getAttribute("src") ?? ""),
       ...page.querySelectorAll("form[action]").map((element) => element.getAttribute("action") ?? ""),
     ];
+    if (targets.length === 0) broken.push(`${url}: no link to check`);
     for (const target of targets) {
       if (/^[a-z]+:/i.test(target)) continue;
       const [pathAndQuery = "", fragment] = target.split("#");
@@ -147,7 +171,7 @@ export function brokenLinks(site: BuiltSite, prefix = "/"): string[] {
 }
 
 /** Does a link resolve to a written file, as a static host would serve it (`/x` serves `/x/index.html`)? */
-export function resolves(site: BuiltSite, href: string): boolean {
+function resolves(site: BuiltSite, href: string): boolean {
   return site.has(href) || site.has(`${href}/`);
 }
 
