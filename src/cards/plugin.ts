@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { TermPage } from "../catalog/catalog.ts";
@@ -8,8 +9,10 @@ import type { EleventyConfig } from "../eleventy-types.ts";
 import { projectRoot } from "../paths.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import { startWorker } from "../worker-thread.ts";
-import { cardPathFor, cardsOf } from "./cards.ts";
+import { cachedCardFile, placeCard } from "./cache.ts";
+import { cardPathFor, cardsOf, type CardSpec } from "./cards.ts";
 import { cardHeight, cardWidth } from "./design.ts";
+import { createCardRenderer, type CardRenderer } from "./render.ts";
 import type { CardReply, CardRequest } from "./worker.ts";
 
 /**
@@ -29,16 +32,32 @@ export function registerSocialCards(
   site: SiteSettings,
   reporter: BuildReporter = {},
 ): void {
-  let drawing: { worker: Worker; reply: Promise<CardReply>; superseded: boolean } | undefined;
+  let drawing: { worker?: Worker; reply: Promise<CardReply>; superseded: boolean } | undefined;
+  let cached: { file: string; path: string }[] = [];
+  let renderer: CardRenderer | undefined;
 
   catalogEvents.onCatalog((catalog, { output }) => {
     if (drawing) {
       drawing.superseded = true;
-      void drawing.worker.terminate();
+      void drawing.worker?.terminate();
+    }
+    // Only cards not drawn before go to the worker, which then loads the drawing libraries; the
+    // others are placed from the cache once the pages are written.
+    renderer ??= createCardRenderer();
+    const toDraw: CardSpec[] = [];
+    cached = [];
+    for (const card of cardsOf(catalog, site)) {
+      const file = cachedCardFile(cardCacheFolder, renderer.key(card.content));
+      if (existsSync(file)) cached.push({ file, path: card.path });
+      else toDraw.push(card);
+    }
+    if (toDraw.length === 0) {
+      drawing = { reply: Promise.resolve({ drawn: 0, fromCache: 0, milliseconds: 0 }), superseded: false };
+      return;
     }
     const { worker, reply } = startWorker<CardRequest, CardReply>(
       new URL("./worker.ts", import.meta.url),
-      { cards: cardsOf(catalog, site), folder: output, cacheFolder: cardCacheFolder },
+      { cards: toDraw, folder: output, cacheFolder: cardCacheFolder },
       "the social-card renderer",
     );
     drawing = { worker, reply, superseded: false };
@@ -47,13 +66,20 @@ export function registerSocialCards(
   eleventyConfig.addGlobalData("socialCard", { width: cardWidth, height: cardHeight });
   eleventyConfig.addFilter("socialCardPath", (guide: Guide | undefined, termPage: TermPage | undefined) => cardPathFor(guide, termPage));
 
-  eleventyConfig.on("eleventy.after", async ({ runMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
     if (!drawing) throw new Error("The social cards were never started: the guides were not read.");
     const current = drawing;
+    const started = performance.now();
+    for (const card of cached) placeCard(card.file, directories.output, card.path);
+    const placed = { count: cached.length, milliseconds: performance.now() - started };
     const finished = current.reply.then(async (outcome) => {
-      await current.worker.terminate();
+      await current.worker?.terminate();
       if ("error" in outcome) throw new Error(`The social cards could not be drawn: ${outcome.error}`);
-      reporter.cardsDrawn?.(outcome);
+      reporter.cardsDrawn?.({
+        drawn: outcome.drawn,
+        fromCache: outcome.fromCache + placed.count,
+        milliseconds: outcome.milliseconds + placed.milliseconds,
+      });
     });
     // As with the search index: a production build is complete only with its cards.
     if (runMode === "build") return finished;

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { renderAsync } from "@resvg/resvg-js";
-import satori from "satori";
 import { cardElement, cardHeight, cardWidth, lightTokens, type CardContent } from "./design.ts";
 
 const require = createRequire(import.meta.url);
@@ -37,6 +35,8 @@ export function createCardRenderer(): CardRenderer {
   return {
     key: (content) => createHash("sha256").update(designHash).update(JSON.stringify(content)).digest("hex").slice(0, 32),
     async render(content) {
+      // Loaded on the first card to draw: a build whose cards all come from the cache never needs them.
+      const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
       // The element tree is satori's plain-object form of JSX.
       const svg = await satori(cardElement(content, tokens), {
         width: cardWidth,

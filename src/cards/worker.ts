@@ -2,9 +2,9 @@
 // renders pages on the main one, taking each from the cache when a card with the same content and
 // design was drawn before. It receives the cards once and replies once they are all written.
 import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
+import { cachedCardFile, placeCard } from "./cache.ts";
 import type { CardSpec } from "./cards.ts";
 import { createCardRenderer } from "./render.ts";
 
@@ -29,7 +29,7 @@ export async function writeCards({ cards, folder, cacheFolder }: CardRequest): P
   const queue = [...cards];
   const next = async (): Promise<void> => {
     for (let card = queue.shift(); card; card = queue.shift()) {
-      const cached = path.join(cacheFolder, `${renderer.key(card.content)}.png`);
+      const cached = cachedCardFile(cacheFolder, renderer.key(card.content));
       if (existsSync(cached)) {
         fromCache += 1;
       } else {
@@ -42,9 +42,7 @@ export async function writeCards({ cards, folder, cacheFolder }: CardRequest): P
       }
       // The build removes its folder when it fails; its cards are not wanted then.
       if (!existsSync(folder)) return;
-      const target = path.join(folder, card.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(cached, target);
+      placeCard(cached, folder, card.path);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, next));
