@@ -16,10 +16,11 @@ const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry()
 const published = guides.filter((guide) => guide.status === "published");
 const guideWithCommands = published.find((guide) => guide.format === "structured" && guide.steps?.some((step) => step.command));
 const analyticsScript = "https://analytics.example.test/script.js";
+const repository = "https://github.com/acme/dspm-guides";
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
-/** The same guides with analytics configured, served under /docs/ as on a project's GitHub Pages. */
+/** The same guides with analytics and a repository configured, served under /docs/ as on a project's GitHub Pages. */
 let prefixedServer: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
@@ -27,7 +28,12 @@ beforeAll(async () => {
   const launched = launchChromium();
   const site = await sharedBuild(defaultGuidesDir);
   const prefixed = await buildGuides(defaultGuidesDir, {
-    settings: { path_prefix: "/docs/", analytics: { provider: "Example Analytics", script_url: analyticsScript } },
+    settings: {
+      path_prefix: "/docs/",
+      analytics: { provider: "Example Analytics", script_url: analyticsScript },
+      repository_url: repository,
+      repository_branch: "guides-main",
+    },
   });
   server = await serveSite(site.root);
   prefixedServer = await serveSite(prefixed.root, "/docs/");
@@ -243,6 +249,58 @@ describe("accessibility and privacy", () => {
       );
     }
   }
+});
+
+describe("sharing and contributing", () => {
+  const guide = guideWithCommands;
+
+  it("shares a guide with a 1200×630 social card that loads", async () => {
+    expect(guide, "a published structured guide").toBeDefined();
+    const page = await openPage(guide!.url);
+    const meta = (name: string) => page.locator(`meta[property="${name}"], meta[name="${name}"]`).getAttribute("content");
+    const image = new URL((await meta("og:image")) ?? "");
+    expect(image.pathname).toBe(`/cards${guide!.url.replace(/\/$/, "")}.png`);
+    await expect(meta("og:image:width")).resolves.toBe("1200");
+    await expect(meta("og:image:height")).resolves.toBe("630");
+    await expect(meta("og:image:alt")).resolves.toBe(await page.title());
+    await expect(meta("twitter:card")).resolves.toBe("summary_large_image");
+    const size = await page.evaluate(async (src) => {
+      const picture = new Image();
+      picture.src = src;
+      await picture.decode();
+      return [picture.naturalWidth, picture.naturalHeight];
+    }, server.url + image.pathname);
+    expect(size).toEqual([1200, 630]);
+    const home = await openPage("/");
+    expect(new URL((await home.locator('meta[property="og:image"]').getAttribute("content")) ?? "").pathname).toBe("/cards/home.png");
+  });
+
+  it("links a published guide's markdown copy, which opens as text", async () => {
+    const page = await openPage(guide!.url);
+    const link = page.locator('link[rel="alternate"][type="text/markdown"]');
+    await expect(link.count()).resolves.toBe(1);
+    const href = (await link.getAttribute("href")) ?? "";
+    expect(href).toBe(`${guide!.url}index.md`);
+    const response = await page.goto(server.url + href);
+    expect(response?.status()).toBe(200);
+    expect((await response?.text())?.startsWith(`# ${guide!.title}\n`)).toBe(true);
+  });
+
+  it("offers Edit this page and a pre-filled report when the repository is set, and neither when it is not", async () => {
+    const page = desktop();
+    await page.goto(`${prefixedServer.url}/docs${guide!.url}`);
+    const edit = page.getByRole("link", { name: "Edit this page" });
+    await expect(edit.getAttribute("href")).resolves.toBe(`${repository}/edit/guides-main/guides/${guide!.slug}.md`);
+    const report = new URL((await page.getByRole("link", { name: "report a problem" }).getAttribute("href")) ?? "");
+    expect(`${report.origin}${report.pathname}`).toBe(`${repository}/issues/new`);
+    expect(report.searchParams.get("title")).toContain(guide!.title);
+    expect(report.searchParams.get("body")).toContain(`File: guides/${guide!.slug}.md`);
+    expect(report.searchParams.get("body")).toContain(`/docs${guide!.url}`);
+
+    await openPage(guide!.url);
+    await expect(desktop().getByRole("link", { name: "Edit this page" }).count()).resolves.toBe(0);
+    await expect(desktop().getByRole("link", { name: "report a problem" }).count()).resolves.toBe(0);
+  });
 });
 
 describe("analytics consent", () => {

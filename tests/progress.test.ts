@@ -43,7 +43,10 @@ describe("the build's progress", () => {
     // Redrawn at most every 100 ms: pages 1, 3, 5, 7, 9 (50 ms apart) skip the redraw.
     expect(output).not.toContain("Writing pages: 3");
     const erase = "\r\u001b[2K";
-    const plain = output.split(erase).map((part) => part.replace(/^Writing pages: \d+/, "")).join("");
+    const plain = output
+      .split(erase)
+      .map((part) => part.replace(/^Writing pages: \d+/, ""))
+      .join("");
     expect(plain).toBe(reportBuild(false));
   });
 });

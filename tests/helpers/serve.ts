@@ -11,6 +11,9 @@ const types: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".png": "image/png",
+  // As staticwebapp.config.json declares it for Azure: a markdown copy shows as text.
+  ".md": "text/markdown; charset=utf-8",
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",
 };
