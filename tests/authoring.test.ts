@@ -1,8 +1,9 @@
 // The authoring tools: the scaffolder's output, and what `npm run check` warns about and how it exits.
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScript } from "./helpers/commands.ts";
 import { scaffoldGuide } from "../src/authoring/scaffold.ts";
 import { readGuide } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/sources.ts";
@@ -15,26 +16,6 @@ import { buildGuides, temporaryFolder, textOf } from "./helpers/site.ts";
 const registry = loadRegistry();
 const site = loadSiteSettings();
 const term = <T = Term>(kind: Parameters<typeof registry.resolve>[0], value: string) => registry.resolve(kind, value) as T;
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command as `npm run` does, asynchronously so that the tests below run side by side. */
-function run(script: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", path.join(projectRoot, script), ...args],
-      { cwd: projectRoot, encoding: "utf8" },
-      (error, stdout, stderr) => {
-        resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** A folder holding the given guide files. */
 function guidesFolder(files: Record<string, string>): string {
@@ -109,13 +90,13 @@ describe.concurrent("npm run new", () => {
   it("creates the file from flags, taking risk and regulation from sibling guides, and refuses to overwrite it", async () => {
     const out = temporaryFolder("new");
     const args = ["--action", "fix", "--platform", "gcp", "--subject", "API keys, secrets & tokens", "--out", out];
-    const first = await run("src/cli/new.ts", args);
+    const first = await runScript("src/cli/new.ts", args);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     const file = path.join(out, "fix-exposure-of-api-keys-secrets-tokens-gcp.md");
     const text = readFileSync(file, "utf8");
     expect(text).toContain("risk: insecure APIs");
-    const second = await run("src/cli/new.ts", args);
+    const second = await runScript("src/cli/new.ts", args);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain("fix-exposure-of-api-keys-secrets-tokens-gcp.md: file: already exists");
     expect(readFileSync(file, "utf8")).toBe(text);
@@ -123,7 +104,7 @@ describe.concurrent("npm run new", () => {
 
   it("checks values against the registry", async () => {
     const out = temporaryFolder("new");
-    const result = await run("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
+    const result = await runScript("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--platform: unknown platform "gpc": did you mean "gcp"?');
     expect(existsSync(path.join(out, "detect-pii-gcp.md"))).toBe(false);
@@ -163,9 +144,9 @@ describe.concurrent("npm run check", () => {
     const warnOnly = guidesFolder({ "detect-pii-snowflake.md": published("") });
     const broken = guidesFolder({ "detect-pii-snowflake.md": published("").replace("platform: snowflake", "platform: snowflak") });
     const [lenient, strict, failing] = await Promise.all([
-      run("src/cli/check.ts", [warnOnly]),
-      run("src/cli/check.ts", ["--strict", warnOnly]),
-      run("src/cli/check.ts", [broken]),
+      runScript("src/cli/check.ts", [warnOnly]),
+      runScript("src/cli/check.ts", ["--strict", warnOnly]),
+      runScript("src/cli/check.ts", [broken]),
     ]);
     expect(lenient.status).toBe(0);
     expect(lenient.stderr).toContain("warning: ");

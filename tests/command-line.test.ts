@@ -2,32 +2,12 @@
 // and exit code 2; --help prints the usage and exits 0. The whole table is read in this process, through
 // the same command definitions the commands use; each command then runs for real, once with a mistake
 // and once with --help, to show it answers as the table says.
-import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runScript } from "./helpers/commands.ts";
 import { readCommandLine } from "../src/cli/command-line.ts";
 import { benchCommand, buildCommand, checkCommand, docsCommand, migrateCommand, newCommand } from "../src/cli/commands.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The same invocation as the other CLI tests' helpers, asynchronous so that the cases run side by side. */
-function run(command: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", `src/cli/${command}.ts`, ...args],
-      { cwd: projectRoot, encoding: "utf8" },
-      (error, stdout, stderr) => {
-        resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 const commands = {
   build: buildCommand,
@@ -116,14 +96,14 @@ describe("every command, run", () => {
   it.concurrent.each(runForReal)("npm run %s %j prints the problem and the usage on stderr and exits 2", async (command, args) => {
     const problem = mistakes.find((mistake) => mistake[1] === command && mistake[2].join(" ") === args.join(" "))?.[3];
     expect(problem, "the mistake is in the table").toBeDefined();
-    const result = await run(command, args);
+    const result = await runScript(`src/cli/${command}.ts`, args);
     expect(result.stderr).toBe(`${problem}\n\n${commands[command].usage}\n`);
     expect(result.stdout).toBe("");
     expect(result.status).toBe(2);
   });
 
   it.concurrent.each(help)("npm run %s %s prints the usage and exits 0", async (command, flag) => {
-    const result = await run(command, [flag]);
+    const result = await runScript(`src/cli/${command}.ts`, [flag]);
     expect(result.stdout).toBe(`${commands[command].usage}\n`);
     expect(result.stdout).toMatch(new RegExp(`^Usage: npm run ${command}\\b`));
     expect(result.stderr).toBe("");

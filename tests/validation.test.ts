@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
+import { runScript, type CommandRun } from "./helpers/commands.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { readGuides } from "../src/content/guide.ts";
 import { describeFailure } from "../src/cli/failure.ts";
@@ -302,7 +302,8 @@ describe("the build stops before writing anything", () => {
   // The commands run once each on one folder holding a guide with each of three mistakes (a Liquid mistake
   // in a legacy body, wrong types, an empty file), and check once more on guides/; the tests read the answers.
   const mistakes = ["legacy-unknown-tag", "wrong-type", "empty-file"];
-  let runs: Promise<{ built: Run; checked: Run; clean: Run; output: string; shown: (name: string) => string }> | undefined;
+  let runs:
+    Promise<{ built: CommandRun; checked: CommandRun; clean: CommandRun; output: string; shown: (name: string) => string }> | undefined;
   const commandRuns = () =>
     (runs ??= (async () => {
       const input = path.join(temporaryFolder("cli"), "guides");
@@ -365,18 +366,3 @@ describe("the build stops before writing anything", () => {
     expect(clean.stdout).toMatch(/^\d+ guide files checked: 0 problems, 0 warnings\.$/m);
   });
 });
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command as `npm run` does, asynchronously so that several run side by side. */
-function runScript(script: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { cwd: projectRoot, encoding: "utf8" }, (error, stdout, stderr) => {
-      resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
-    });
-  });
-}
