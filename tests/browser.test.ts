@@ -23,44 +23,31 @@ type Server = Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let server: Server;
 /** The same guides with analytics and a repository configured, served under /docs/ as on a project's GitHub Pages. */
-let prefixedSite: Promise<Server> | undefined;
 let prefixedServer: Server;
 
 beforeAll(async () => {
-  // Chromium starts while the site builds.
+  // Chromium starts while the sites build. The sites are built before any test runs, one at a time
+  // (each runs the search indexer): a build in this process would hold up the server the pages load from.
   const launched = launchChromium();
-  server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
-  // Built while the tests of the plain site run, after it (one build at a time: each runs the search
-  // indexer); the consent and path-prefix tests at the end wait for it.
-  prefixedSite = buildGuides(defaultGuidesDir, {
+  const site = await sharedBuild(defaultGuidesDir);
+  const prefixed = await buildGuides(defaultGuidesDir, {
     settings: {
       path_prefix: "/docs/",
       analytics: { provider: "Example Analytics", script_url: analyticsScript },
       repository_url: repository,
       repository_branch: "guides-main",
     },
-  }).then((site) => serveSite(site.root, "/docs/"));
-  // Its failure is reported by the tests that need it.
-  prefixedSite.catch(() => undefined);
+  });
+  server = await serveSite(site.root);
+  prefixedServer = await serveSite(prefixed.root, "/docs/");
   browser = await launched;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await prefixedSite?.then(
-    (prefixed) => prefixed.close(),
-    () => undefined,
-  );
+  await prefixedServer?.close();
 });
-
-/** Waits for the site under /docs/ in the blocks that use it. */
-function usePrefixedSite(): void {
-  beforeAll(async () => {
-    if (!prefixedSite) throw new Error("the site under /docs/ is built before the tests");
-    prefixedServer = await prefixedSite;
-  });
-}
 
 /**
  * One page, in a context of its own, shared by the tests of the block that creates it: each new page
@@ -269,7 +256,6 @@ describe("accessibility and privacy", () => {
 
 describe("sharing and contributing", () => {
   const guide = guideWithCommands;
-  usePrefixedSite();
 
   it("shares a guide with a 1200×630 social card that loads", async () => {
     expect(guide, "a published structured guide").toBeDefined();
@@ -321,8 +307,6 @@ describe("sharing and contributing", () => {
 });
 
 describe("analytics consent", () => {
-  usePrefixedSite();
-
   /** A page whose requests to other hosts are recorded and answered here, so none leaves the machine. */
   async function openWithAnalytics(context: BrowserContext): Promise<{ page: Page; thirdParty: string[] }> {
     const thirdParty: string[] = [];
@@ -361,8 +345,6 @@ describe("analytics consent", () => {
 });
 
 describe("under a path prefix", () => {
-  usePrefixedSite();
-
   it("searches and opens results under /docs/", async () => {
     const page = desktop();
     const failed: string[] = [];
