@@ -159,7 +159,11 @@ describe.concurrent("npm run check", () => {
 });
 
 describe("live preview", () => {
-  it("rebuilds a page when its guide changes, as npm start does", async () => {
+  // Starting the dev server is the slowest step; it runs beside the other test files, so it gets a
+  // minute, and the test as long as both waits.
+  const wait = { timeout: 60_000, interval: 250 };
+
+  it("rebuilds a page when its guide changes, as npm start does", { timeout: 2 * wait.timeout + 10_000 }, async () => {
     const folder = guidesFolder({ "detect-pii-snowflake.md": published("") });
     const output = path.join(path.dirname(folder), "_site");
     const port = 20000 + Math.floor(Math.random() * 20000);
@@ -184,13 +188,13 @@ describe("live preview", () => {
         () => "",
       );
     try {
-      await expect.poll(page, { timeout: 30_000, interval: 250 }).toContain("<h1>Find personal data in Snowflake</h1>");
+      await expect.poll(page, wait).toContain("<h1>Find personal data in Snowflake</h1>");
       const file = path.join(folder, "detect-pii-snowflake.md");
       writeFileSync(
         file,
         readFileSync(file, "utf8").replace("title: Find personal data in Snowflake", "title: Find personal data in Snowflake tables"),
       );
-      await expect.poll(page, { timeout: 30_000, interval: 250 }).toContain("<h1>Find personal data in Snowflake tables</h1>");
+      await expect.poll(page, wait).toContain("<h1>Find personal data in Snowflake tables</h1>");
     } finally {
       server.kill();
     }
