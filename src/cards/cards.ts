@@ -1,6 +1,7 @@
 import type { Catalog, TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import type { SiteSettings } from "../site-settings.ts";
+import { plural } from "../text/plural.ts";
 import type { CardContent } from "./design.ts";
 
 /** A card to draw, and where in the site its image goes. */
@@ -21,8 +22,6 @@ export function cardPathFor(guide: Guide | undefined, termPage: TermPage | undef
   if (termPage) return termCardPath(termPage);
   return homeCardPath;
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /** Every card the site publishes: one per built guide, one per taxonomy page, and the home page's. */
 export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {

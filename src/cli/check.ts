@@ -2,6 +2,7 @@
 // Exit code 0 when there is no error (warnings alone pass unless --strict), 1 otherwise, 2 for a command-line mistake.
 import path from "node:path";
 import { defaultGuidesDir } from "../paths.ts";
+import { plural } from "../text/plural.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { checkCommand, pathsToCheck } from "./commands.ts";
 import { describeFailure } from "./failure.ts";
@@ -51,7 +52,6 @@ function checkTargets(strict: boolean): boolean {
 
   for (const problem of problems) console.error(formatProblem(problem));
   for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
-  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
   const summary = `${plural(sources.length, "guide file")} checked: ${plural(problems.length, "problem")}, ${plural(warnings.length, "warning")}.`;
   const passed = problems.length === 0 && !(strict && warnings.length > 0);
   if (passed) console.log(summary);

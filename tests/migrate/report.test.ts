@@ -1,6 +1,7 @@
 // How report lines are printed, and how they quote and count what they name.
 import { describe, expect, it } from "vitest";
-import { formatReportLine, plural, quote } from "../../src/authoring/migrate/report.ts";
+import { formatReportLine, quote } from "../../src/authoring/migrate/report.ts";
+import { plural } from "../../src/text/plural.ts";
 
 describe("the migration report", () => {
   it.each([

@@ -12,7 +12,8 @@ import {
   textOf,
   type MappingContext,
 } from "./dom.ts";
-import { plural, quote } from "./report.ts";
+import { quote } from "./report.ts";
+import { plural } from "../../text/plural.ts";
 
 /**
  * The sections legacy pages drew as cards and lists: prerequisites, the product spotlight, architecture,

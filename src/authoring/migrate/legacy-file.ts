@@ -2,7 +2,8 @@ import path from "node:path";
 import { guideUrl } from "../../content/guide.ts";
 import { renderLegacyBody } from "../../content/legacy-body.ts";
 import type { SiteSettings } from "../../site-settings.ts";
-import { plural, quote, type ReportLine } from "./report.ts";
+import { quote, type ReportLine } from "./report.ts";
+import { plural } from "../../text/plural.ts";
 
 /**
  * The legacy file around its HTML: text pasted before the front matter, a code fence wrapped around the whole

@@ -53,8 +53,3 @@ export function quote(text: string): string {
   const line = text.replace(/\s+/g, " ");
   return `"${line.length > 80 ? `${line.slice(0, 79)}…` : line}"`;
 }
-
-/** A count with its noun, e.g. "1 step", "3 steps". */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : many}`;
-}

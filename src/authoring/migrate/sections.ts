@@ -5,7 +5,8 @@ import type { SectionOutcome } from "../publication.ts";
 import { migrateArchitecture, migratePractices, migratePrerequisites, migrateReferences, migrateSpotlight } from "./card-sections.ts";
 import { attempt, childElements, contentElements, hasClass, isStyleWrapper, keep, plainText, textOf, type MappingContext } from "./dom.ts";
 import { blockMarkdown } from "./html-to-markdown.ts";
-import { plural, quote } from "./report.ts";
+import { quote } from "./report.ts";
+import { plural } from "../../text/plural.ts";
 import { migrateSteps } from "./steps.ts";
 
 /**

@@ -5,7 +5,8 @@ import { commandLanguage, languageSources } from "../command-language.ts";
 import { guessCommandEffect } from "./command-effect.ts";
 import { attempt, contentElements, isStyleWrapper, keep, plainText, type MappingContext } from "./dom.ts";
 import { blockMarkdown } from "./html-to-markdown.ts";
-import { plural, quote } from "./report.ts";
+import { quote } from "./report.ts";
+import { plural } from "../../text/plural.ts";
 
 /** The legacy steps: a title, prose and at most one command each, the command with a guessed effect and language. */
 
