@@ -41,6 +41,7 @@ const mistakes: [string, CommandName, string[], string][] = [
   ["missing path", "check", ["guides/missing.md"], "no such file or folder: guides/missing.md"],
   ["missing path", "new", ["--out", "nope"], "--out: nope does not exist: create the folder or pass another one"],
   ["missing path", "migrate", ["nope.md"], "no such file or folder: nope.md"],
+  ["no input", "migrate", [], "no legacy files or folders given: name at least one"],
   ["missing path", "bench", ["--json", "nope/results.json"], "--json nope/results.json: no such folder: nope"],
   ["file for a folder", "build", ["--input", "package.json"], "--input package.json: not a folder"],
   ["file that is not a guide", "check", ["package.json"], "not a .md file or a folder: package.json"],
