@@ -100,7 +100,8 @@ describe("search", () => {
     expect(keyVaultGuides.length).toBeGreaterThan(0);
     await expect.poll(() => resultLinks(page)).toEqual(expect.arrayContaining(keyVaultGuides.map((guide) => guide.url)));
 
-    await page.getByLabel("Words to look for").fill("access key");
+    // A fresh page, so the results read are those of this query and not the last one's still on screen.
+    await openPage("/search/?q=access+key");
     await expect.poll(async () => new Set((await resultLinks(page)).map((url) => url.replace(/.*-/, ""))).size).toBeGreaterThan(1);
     const unfiltered = (await resultLinks(page)).length;
     await page.getByRole("group", { name: "Platform" }).getByLabel("AWS").check();
@@ -115,6 +116,34 @@ describe("search", () => {
     await first.click();
     await expect.poll(() => page.locator("h1").textContent()).toBe(title);
     expect(new URL(page.url()).pathname).toBe(filtered[0]);
+  });
+
+  it("finds a guide by a command printed in one of its steps", async () => {
+    const guide = published.find((candidate) => candidate.steps?.some((step) => step.command?.code.includes("generate-credential-report")));
+    expect(guide, "a guide whose command generates the credential report").toBeDefined();
+    const page = await openPage("/search/?q=generate-credential-report");
+    await expect.poll(() => resultLinks(page)).toContain(guide!.url);
+  });
+
+  it("lists every guide of a facet with no words, downloading only the index and the results shown", async () => {
+    const page = desktop();
+    const requested: string[] = [];
+    const onRequest = (request: Request) => requested.push(new URL(request.url()).pathname);
+    page.on("request", onRequest);
+    try {
+      await page.goto(`${server.url}/search/?platform=gcp`);
+      const gcpGuides = published.filter((guide) => guide.platform.slug === "gcp").map((guide) => guide.url);
+      expect(gcpGuides.length).toBeGreaterThan(0);
+      await expect.poll(async () => (await resultLinks(page)).sort()).toEqual([...gcpGuides].sort());
+      await expect(page.locator("[data-search-status]").textContent()).resolves.toBe(`${gcpGuides.length} guides found`);
+      // Each result shows its lead and its action, platform and subject.
+      await expect(page.locator(".search-result__facets").first().textContent()).resolves.toMatch(/ · GCP · /);
+    } finally {
+      page.off("request", onRequest);
+    }
+    expect(requested).not.toContain("/guides.json");
+    const fragments = requested.filter((pathname) => pathname.startsWith("/pagefind/fragment/"));
+    expect(new Set(fragments).size).toBeLessThanOrEqual(published.filter((guide) => guide.platform.slug === "gcp").length);
   });
 
   it("runs the header search from any page", async () => {

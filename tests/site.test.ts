@@ -208,7 +208,7 @@ describe("the fixture site, production build", () => {
 describe("reader comforts in the built HTML", () => {
   const publishedUrls = fixturePublishedUrls;
 
-  it("indexes exactly the published guides for search: what each is about, not the page's navigation", () => {
+  it("indexes exactly the published guides for search: every word of their content, not the page's navigation", () => {
     const fragments = site.searchFragments();
     expect(fragments.map((fragment) => fragment.url)).toEqual(publishedUrls);
     const entry = JSON.parse(site.html("/pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
@@ -221,6 +221,20 @@ describe("reader comforts in the built HTML", () => {
     expect(stepTitles.length).toBeGreaterThan(0);
     for (const title of stepTitles) expect(indexed.content).toContain(title);
     expect(indexed.content).toContain(textOf(page.querySelector(".lede")));
+    // Step prose and commands too, as the page shows them.
+    const stepProse = page.querySelectorAll(".step .prose p").map(textOf);
+    const commands = page.querySelectorAll(".step pre code").map(textOf);
+    expect(stepProse.length).toBeGreaterThan(0);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const text of [...stepProse, ...commands]) expect(indexed.content.replace(/\s+/g, " ")).toContain(text);
+    // The facets are filters of the index itself, so the search page needs no other file to apply them.
+    expect(indexed.filters).toEqual({
+      action: ["detect"],
+      platform: ["aws"],
+      subject: ["api-keys-secrets-tokens"],
+      risk: ["insecure-apis"],
+      regulation: ["pci-dss", "soc-2"],
+    });
     for (const navigation of [".toc h2", ".next-steps h2", ".breadcrumbs"]) {
       expect(indexed.content, navigation).not.toContain(textOf(page.querySelector(navigation)));
     }

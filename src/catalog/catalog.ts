@@ -59,7 +59,7 @@ export interface CoverageRow {
 
 /** A facet of the search page: the terms of one kind that published guides use. */
 export interface SearchFacet {
-  /** The Pagefind filter name the guide pages declare. */
+  /** The Pagefind filter each guide's search document declares (src/search/document.ts), and the search form's field. */
   name: "platform" | "action" | "subject" | "risk" | "regulation";
   heading: string;
   terms: Term[];

@@ -1,5 +1,6 @@
+import type { SearchFacet } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
-import { createBodyRenderer } from "../markdown/renderers.ts";
+import { createBodyRenderer, createFieldRenderer } from "../markdown/renderers.ts";
 import { escapeMarkup } from "../text/escape.ts";
 
 /** What Pagefind indexes for one guide: the page's URL and a small HTML document of its reading text. */
@@ -9,39 +10,74 @@ export interface SearchDocument {
 }
 
 const bodyProse = createBodyRenderer();
+const fieldProse = createFieldRenderer();
 
 const paragraph = (text: string | undefined) => (text ? `<p>${escapeMarkup(text)}</p>` : "");
 const list = (items: string[] | undefined) =>
   items?.length ? `<ul>${items.map((item) => `<li>${escapeMarkup(item)}</li>`).join("")}</ul>` : "";
 const heading = (text: string) => `<h3>${escapeMarkup(text)}</h3>`;
-// A legacy body's section headings, from its HTML as the page shows it.
-const legacyHeadings = (html: string) => [...html.matchAll(/<h[2-4][^>]*>([\s\S]*?)<\/h[2-4]>/gi)].map((match) => `<h3>${match[1]}</h3>`);
+const code = (text: string) => `<pre><code>${escapeMarkup(text)}</code></pre>`;
 
 /**
- * What a guide is about, for the search index: its title, lead, taxonomy labels, the "why it matters"
- * prose and primary risk, its regulations and controls, the tools it needs, its step titles,
- * components and best-practice headings. Step prose, commands and reference lists are left out:
- * Pagefind's work grows with the words it is given, and the full text of every section made
- * indexing cost more than rendering the site; what a guide is for, and how, is in what is kept.
- * Built from the guide's data rather than its written page, so the index can be built while pages
- * render, in a fixed order: two builds write the same bytes.
+ * A legacy body is HTML with Liquid in it. Its tags and outputs are dropped, their text kept: the words
+ * they print on the page are the guide's own taxonomy labels, which the document carries anyway.
+ */
+const withoutLiquid = (html: string) => html.replace(/\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g, " ");
+
+/** Each search facet's values for a guide, as Pagefind filters: the slugs of its terms. */
+function facetValues(guide: Guide): Record<SearchFacet["name"], string[]> {
+  return {
+    action: [guide.action.slug],
+    platform: [guide.platform.slug],
+    subject: [guide.subject.slug],
+    risk: [guide.risk.slug],
+    regulation: guide.regulation.map((regulation) => regulation.slug),
+  };
+}
+
+/**
+ * Every word a reader sees on the guide's page, for the search index: title, lead and taxonomy labels,
+ * then each section's text, step prose and commands included (not the product spotlight, the same on
+ * every page, which would match every guide). The title is the document's h1 and step
+ * and card titles are headings, which Pagefind ranks above body text. The facets go in as Pagefind
+ * filters and the lead as metadata, so the search page needs nothing but the index.
+ * Built from the guide's data rather than its written page, so the index is built while pages render,
+ * in a fixed order: two builds write the same bytes.
  */
 export function searchDocument(guide: Guide): SearchDocument {
   const labels = [
     guide.risk.label,
     ...guide.regulation.map((regulation) => `${regulation.label} (${regulation.full_name})`),
     guide.platform.label,
+    guide.subject.label,
   ];
-  const parts = [`<h1>${escapeMarkup(guide.title)}</h1>`, paragraph(guide.description), list(labels)];
+  const filters = Object.entries(facetValues(guide)).flatMap(([facet, values]) =>
+    values.map((value) => `<span data-pagefind-filter="${facet}:${escapeMarkup(value)}"></span>`),
+  );
+  const parts = [
+    `<h1>${escapeMarkup(guide.title)}</h1>`,
+    `<p data-pagefind-meta="description" data-pagefind-weight="2">${escapeMarkup(guide.description)}</p>`,
+    list(labels),
+    ...filters,
+  ];
   if (guide.format === "legacy") {
-    parts.push(...legacyHeadings(guide.body));
+    parts.push(withoutLiquid(guide.body));
   } else {
     parts.push(bodyProse.render(guide.body), paragraph(guide.primary_risk));
+    const prerequisites = guide.prerequisites;
+    if (prerequisites) parts.push(list([...prerequisites.permissions, ...prerequisites.tools, ...prerequisites.setup]));
+    for (const step of guide.steps ?? []) {
+      parts.push(heading(step.title), fieldProse.render(step.body));
+      if (step.command) parts.push(paragraph(step.command.warning), code(step.command.code));
+    }
+    const architecture = guide.architecture;
+    if (architecture) {
+      parts.push(list(architecture.components.map((component) => `${component.name}: ${component.role}`)), list(architecture.flow));
+    }
+    for (const card of guide.best_practices ?? []) parts.push(heading(card.title), list(card.items));
+    if (guide.legacy_content) parts.push(guide.legacy_content);
+    parts.push(list(guide.references?.map((reference) => reference.title)));
     parts.push(list(guide.controls?.map((control) => `${control.framework.label} ${control.id}: ${control.summary}`)));
-    parts.push(list(guide.prerequisites?.tools));
-    parts.push(...(guide.steps ?? []).map((step) => heading(step.title)));
-    parts.push(list(guide.architecture?.components.map((component) => `${component.name}: ${component.role}`)));
-    parts.push(...(guide.best_practices ?? []).map((card) => heading(card.title)));
   }
   return { url: guide.url, content: `<!DOCTYPE html><html><body>${parts.join("")}</body></html>` };
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { Guide } from "../content/guide.ts";
+import { canonicalIndexFiles } from "./canonical-index.ts";
 import { searchDocument } from "./document.ts";
 
 export interface IndexerRequest {
@@ -27,12 +28,13 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   // The build creates its folder before indexing starts; if the folder is gone, that build failed
   // and removed it, and its index is not wanted.
   if (!existsSync(path.dirname(folder))) return 0;
-  for (const file of files) {
+  const written = canonicalIndexFiles(files.map((file) => ({ path: file.path, content: file.content })));
+  for (const file of written) {
     const target = path.join(folder, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
-  return files.length;
+  return written.length;
 }
 
 parentPort?.once("message", (request: IndexerRequest) => {

@@ -19,6 +19,14 @@ export const fixturePublishedUrls = [
   "/guides/prevent-exposure-of-api-keys-secrets-tokens-aws/",
 ];
 
+/** One page of the search index, as Pagefind stores it. */
+export interface SearchFragment {
+  url: string;
+  content: string;
+  meta: { title?: string; description?: string };
+  filters: Record<string, string[]>;
+}
+
 /** A built site in a temporary folder, with helpers to read its pages. */
 export class BuiltSite {
   /** Pages parsed so far: tests only read them, and several read every page. */
@@ -51,11 +59,11 @@ export class BuiltSite {
   }
 
   /** The pages in the search index, as Pagefind stores them: one gzipped JSON fragment per page. */
-  searchFragments(): { url: string; content: string; meta: { title?: string } }[] {
+  searchFragments(): SearchFragment[] {
     const folder = path.join(this.root, "pagefind", "fragment");
     return readdirSync(folder)
       .map((file) => gunzipSync(readFileSync(path.join(folder, file))).toString("utf8"))
-      .map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url: string; content: string; meta: { title?: string } })
+      .map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as SearchFragment)
       .sort((a, b) => a.url.localeCompare(b.url));
   }
 
