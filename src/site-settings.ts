@@ -41,6 +41,11 @@ const siteSchema = z.strictObject({
     .string()
     .regex(/^[\w./-]+$/, "write a branch name such as main")
     .default("main"),
+  /**
+   * How many guides a page of a platform, risk, regulation or action lists; a term with more gets more
+   * pages (page/2/, page/3/…), so no page grows with the catalog.
+   */
+  guides_per_page: z.number().int().min(1).max(500).default(50),
   /** The product panel shown on every structured guide unless the guide overrides it. */
   spotlight: spotlightSchema,
   /** Off unless set; when set, loads only after the reader consents. */

@@ -49,7 +49,11 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
 
   const reporter = options.reporter ?? {};
   const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts, reporter });
-  const catalog = registerCatalog(eleventyConfig, content, { registry, includeDrafts: options.includeDrafts });
+  const catalog = registerCatalog(eleventyConfig, content, {
+    registry,
+    includeDrafts: options.includeDrafts,
+    guidesPerPage: site.guides_per_page,
+  });
   registerTaxonomy(eleventyConfig, registry);
   registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);

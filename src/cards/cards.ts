@@ -1,4 +1,4 @@
-import type { Catalog, TermPage } from "../catalog/catalog.ts";
+import { termPageUrl, type Catalog, type TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import { plural } from "../text/plural.ts";
@@ -14,7 +14,8 @@ export interface CardSpec {
 export const homeCardPath = "/cards/home.png";
 
 export const guideCardPath = (guide: Guide) => `/cards${guide.url.replace(/\/$/, "")}.png`;
-export const termCardPath = (termPage: TermPage) => `/cards${termPage.url.replace(/\/$/, "")}.png`;
+/** Every page of a term shares the card of its first page. */
+export const termCardPath = (termPage: TermPage) => `/cards${termPageUrl(termPage.kind, termPage.term).replace(/\/$/, "")}.png`;
 
 /** The card of a page: its guide's, its term's, else the home page's. */
 export function cardPathFor(guide: Guide | undefined, termPage: TermPage | undefined): string {

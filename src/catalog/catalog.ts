@@ -28,6 +28,25 @@ export interface TermPage {
   platforms: Term[];
   /** On a regulation's page: the controls of that framework that guides with pages map, in control order. */
   controls: ControlEntry[];
+  /** The search page with this term's facet chosen: where a term with many pages is narrowed further. */
+  searchUrl: string;
+}
+
+/**
+ * One written page of a term's guides: the term page with `url`, `groups` and `comingSoon` narrowed to
+ * this page's share, in the same order. Page 1 keeps the term's own URL (`/risk/data-exposure/`), so the
+ * legacy site's tag links still land; page n is at `page/n/` beneath it.
+ */
+export interface TermListing extends TermPage {
+  pagination: {
+    /** This page's number, from 1. */
+    number: number;
+    /** Every page of the term, in order. */
+    pages: { number: number; url: string }[];
+    /** The positions of this page's first and last guide among all the term's guides, from 1. */
+    first: number;
+    last: number;
+  };
 }
 
 /** One control of a framework, with what guides say it asks for and the guides that support it. */
@@ -78,6 +97,8 @@ export interface Catalog {
   published: Guide[];
   bySubject: SubjectSection[];
   termPages: TermPage[];
+  /** Every written page of every term page, at most the site's guides_per_page guides each. */
+  termListings: TermListing[];
   termPagesByKind: Record<PagedKind, TermPage[]>;
   nextSteps: Record<string, NextStep[]>;
   searchFacets: SearchFacet[];
@@ -151,8 +172,42 @@ export function termPagesOf(listed: Guide[], registry: TaxonomyRegistry, kind: P
         count: guides.length,
         platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
         controls: kind === "regulations" ? controlsOf(listed, term) : [],
+        searchUrl: `/search/?${searchFacetOfKind[kind]}=${encodeURIComponent(term.slug)}`,
       },
     ];
+  });
+}
+
+/** The search facet that narrows to a term of each kind. */
+const searchFacetOfKind: Record<PagedKind, SearchFacet["name"]> = {
+  actions: "action",
+  platforms: "platform",
+  risks: "risk",
+  regulations: "regulation",
+};
+
+/** The URL of page `number` of a term page. */
+export const listingPageUrl = (termPage: TermPage, number: number) => (number === 1 ? termPage.url : `${termPage.url}page/${number}/`);
+
+/** A term page cut into pages of at most `perPage` guides, in its reading order: its action groups, then coming soon. */
+export function termListingsOf(termPage: TermPage, perPage: number): TermListing[] {
+  const inOrder = [...termPage.groups.flatMap((group) => group.guides), ...termPage.comingSoon];
+  const pageCount = Math.max(1, Math.ceil(inOrder.length / perPage));
+  const pages = Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, url: listingPageUrl(termPage, index + 1) }));
+  return pages.map(({ number, url }) => {
+    const start = (number - 1) * perPage;
+    const share = new Set(inOrder.slice(start, start + perPage));
+    return {
+      ...termPage,
+      url,
+      groups: termPage.groups
+        .map((group) => ({ action: group.action, guides: group.guides.filter((guide) => share.has(guide)) }))
+        .filter((group) => group.guides.length > 0),
+      comingSoon: termPage.comingSoon.filter((guide) => share.has(guide)),
+      // The crosswalk is the regulation's, not the page's: it is shown once, on the first page.
+      controls: number === 1 ? termPage.controls : [],
+      pagination: { number, pages, first: start + 1, last: start + share.size },
+    };
   });
 }
 
@@ -280,6 +335,7 @@ export function buildCatalog(
   registry: TaxonomyRegistry,
   includeDrafts: boolean,
   commitDates: ReadonlyMap<string, string> = new Map(),
+  guidesPerPage = Number.POSITIVE_INFINITY,
 ): Catalog {
   const listed = listedGuides(all, registry, includeDrafts);
   const published = listed.filter(isPublished);
@@ -295,6 +351,7 @@ export function buildCatalog(
     ...updatedDates(listed, commitDates),
     searchFacets: searchFacetsOf(published, registry),
     termPages,
+    termListings: termPages.flatMap((termPage) => termListingsOf(termPage, guidesPerPage)),
     termPagesByKind,
     nextSteps: nextStepsOf(listed, registry),
     includeDrafts,

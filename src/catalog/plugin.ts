@@ -15,14 +15,14 @@ export interface CatalogEvents {
 export function registerCatalog(
   eleventyConfig: EleventyConfig,
   content: ContentEvents,
-  { registry, includeDrafts }: { registry: TaxonomyRegistry; includeDrafts: boolean },
+  { registry, includeDrafts, guidesPerPage }: { registry: TaxonomyRegistry; includeDrafts: boolean; guidesPerPage: number },
 ): CatalogEvents {
   let catalog: Catalog | undefined;
   const listeners: Parameters<CatalogEvents["onCatalog"]>[0][] = [];
   content.onGuides((guides, directories) => {
     // Frozen so Eleventy shares it with every page as it is: a deep copy into each page's data would
     // grow with the square of the number of guides.
-    catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input)));
+    catalog = Object.freeze(buildCatalog(guides, registry, includeDrafts, lastCommitDates(directories.input), guidesPerPage));
     for (const listener of listeners) listener(catalog, directories);
   });
   eleventyConfig.addGlobalData("catalog", () => catalog);

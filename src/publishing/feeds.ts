@@ -23,9 +23,15 @@ export function newestFirst(guides: Guide[], updated: Record<string, string>): G
   );
 }
 
-/** An Atom feed of the published guides given; its dates come from the guides, never from the build's clock. */
+/** A feed carries the newest guides only: readers poll it, and its size must not grow with the catalog. */
+export const feedEntryLimit = 50;
+
+/**
+ * An Atom feed of the newest of the published guides given, at most feedEntryLimit; its dates come from
+ * the guides, never from the build's clock.
+ */
 export function atomFeed({ site, path, pagePath, title, guides, updated }: FeedOptions): string {
-  const entries = newestFirst(guides, updated);
+  const entries = newestFirst(guides, updated).slice(0, feedEntryLimit);
   const feedUpdated = entries.reduce(
     (newest, guide) => ((updated[guide.url] ?? "") > newest ? (updated[guide.url] ?? "") : newest),
     "1970-01-01",

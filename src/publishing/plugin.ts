@@ -1,4 +1,4 @@
-import type { Catalog, TermPage } from "../catalog/catalog.ts";
+import { termPageUrl, type Catalog, type TermListing, type TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import { guideJsonSchema } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
@@ -19,7 +19,8 @@ interface PublishingData {
 }
 
 /** Where the feed of one platform's guides is published. */
-export const platformFeedPath = (termPage: TermPage) => `${termPage.url}feed.xml`;
+/** Beside the platform's first page, whichever of its pages links to it. */
+export const platformFeedPath = (termPage: TermPage) => `${termPageUrl(termPage.kind, termPage.term)}feed.xml`;
 export const siteFeedPath = "/feed.xml";
 
 /**
@@ -55,7 +56,7 @@ export function registerPublishing(eleventyConfig: EleventyConfig, site: SiteSet
       path: string | false,
       settings: SiteSettings,
       guide: Guide | undefined,
-      termPage: TermPage | undefined,
+      termPage: TermListing | undefined,
       pageTitle: string | undefined,
       catalog: Catalog,
     ) => (typeof path === "string" ? jsonForScript(structuredData({ site: settings, catalog, path, guide, termPage, pageTitle })) : "{}"),

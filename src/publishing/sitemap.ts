@@ -2,16 +2,16 @@ import type { Catalog } from "../catalog/catalog.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 import { escapeMarkup } from "../text/escape.ts";
 
-/** The pages search engines should know: home, taxonomy pages and published guides, with their last change. */
+/** The pages search engines should know: home, every page of each term and published guides, with their last change. */
 export function sitemapEntries(catalog: Catalog): { path: string; lastmod: string }[] {
   const { published } = catalog;
   const newest = (urls: string[]) =>
     urls.map((url) => catalog.updated[url] ?? "").reduce((a, b) => (b > a ? b : a), "") || catalog.lastUpdated;
   return [
     { path: "/", lastmod: catalog.lastUpdated },
-    ...catalog.termPages.map((termPage) => ({
+    ...catalog.termListings.map((termPage) => ({
       path: termPage.url,
-      lastmod: newest(termPage.groups.flatMap((group) => group.guides.map((guide) => guide.url))),
+      lastmod: newest([...termPage.groups.flatMap((group) => group.guides), ...termPage.comingSoon].map((guide) => guide.url)),
     })),
     ...published.map((guide) => ({ path: guide.url, lastmod: catalog.updated[guide.url] ?? catalog.lastUpdated })),
   ].sort((a, b) => a.path.localeCompare(b.path));

@@ -1,4 +1,4 @@
-import type { Catalog, TermPage } from "../catalog/catalog.ts";
+import type { Catalog, TermListing } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 
@@ -10,7 +10,8 @@ export interface PageContext {
   /** The page's site path, e.g. /guides/x/ */
   path: string;
   guide?: Guide;
-  termPage?: TermPage;
+  /** On a taxonomy page: the page of the term's guides it shows. */
+  termPage?: TermListing;
   /** The heading of pages that are neither guides nor taxonomy pages. */
   pageTitle?: string;
 }
@@ -67,7 +68,7 @@ function guideData({ site, catalog, path, guide }: PageContext & { guide: Guide 
   return article;
 }
 
-function collectionData({ site, path, termPage }: PageContext & { termPage: TermPage }): JsonLd {
+function collectionData({ site, path, termPage }: PageContext & { termPage: TermListing }): JsonLd {
   const guides = [...termPage.groups.flatMap((group) => group.guides), ...termPage.comingSoon];
   return {
     "@type": "CollectionPage",
@@ -77,10 +78,10 @@ function collectionData({ site, path, termPage }: PageContext & { termPage: Term
     inLanguage: site.language,
     mainEntity: {
       "@type": "ItemList",
-      numberOfItems: guides.length,
+      numberOfItems: termPage.count,
       itemListElement: guides.map((guide, index) => ({
         "@type": "ListItem",
-        position: index + 1,
+        position: termPage.pagination.first + index,
         url: absoluteUrl(site, guide.url),
         name: guide.title,
       })),
