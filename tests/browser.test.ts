@@ -8,8 +8,8 @@ import { defaultGuidesDir } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 import { runAxe } from "./helpers/axe.ts";
-import { launchChromium } from "./helpers/browser.ts";
-import { serveSite } from "./helpers/serve.ts";
+import { launchChromium } from "../src/bench/chromium.ts";
+import { serveSite } from "../src/bench/static-server.ts";
 import { buildGuides, sharedBuild } from "./helpers/site.ts";
 
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry(), loadSiteSettings());
@@ -146,6 +146,22 @@ describe("search", () => {
     expect(new Set(fragments).size).toBeLessThanOrEqual(published.filter((guide) => guide.platform.slug === "gcp").length);
   });
 
+  it("shows ten results at a time and loads the next ten on request", async () => {
+    const subject = published[0]!.subject.slug;
+    const all = published.filter((guide) => guide.subject.slug === subject).map((guide) => guide.url);
+    expect(all.length, "a subject with more than ten guides").toBeGreaterThan(10);
+    const page = await openPage(`/search/?subject=${subject}`);
+    const more = page.getByRole("button", { name: "Show more results" });
+    await expect.poll(async () => (await resultLinks(page)).length).toBe(10);
+    await expect(page.locator("[data-search-status]").textContent()).resolves.toBe(`${all.length} guides found`);
+    for (let shown = 10; shown < all.length; shown += 10) {
+      await more.click();
+      await expect.poll(async () => (await resultLinks(page)).length).toBe(Math.min(shown + 10, all.length));
+    }
+    expect((await resultLinks(page)).sort()).toEqual([...all].sort());
+    await expect(more.isVisible()).resolves.toBe(false);
+  });
+
   it("runs the header search from any page", async () => {
     const page = await openPage("/");
     await page.getByRole("search").first().getByRole("searchbox").fill("gitleaks");
@@ -190,12 +206,10 @@ describe("guide page", () => {
     await context.close();
   });
 
-  it("filters the home page's guide list in place", async () => {
-    const page = await openPage("/");
+  it("filters a term page's guide list in place", async () => {
+    const page = await openPage("/platforms/aws/");
     const visibleActions = () =>
-      page
-        .locator("#guide-library [data-action]:visible")
-        .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.action));
+      page.locator("#term-guides [data-action]:visible").evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.action));
     // Before filtering the list shows guides of other actions too, so the filter has something to hide.
     expect(new Set(await visibleActions())).toEqual(new Set(["detect", "prevent", "fix"]));
     const bar = page.locator("[data-filter-bar]");

@@ -2,8 +2,8 @@
 // `npx tsx tests/screenshots.ts [site folder] [url…]`. Output: test-results/screenshots/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { launchChromium } from "./helpers/browser.ts";
-import { serveSite } from "./helpers/serve.ts";
+import { launchChromium } from "../src/bench/chromium.ts";
+import { serveSite } from "../src/bench/static-server.ts";
 
 const [siteFolder = "_site", ...urls] = process.argv.slice(2);
 const pages = urls.length > 0 ? urls : ["/"];

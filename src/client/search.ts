@@ -22,7 +22,9 @@ const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = form?.querySelector<HTMLInputElement>("input[name=q]");
 const resultsList = document.querySelector<HTMLOListElement>("[data-search-results]");
 const status = document.querySelector<HTMLElement>("[data-search-status]");
-const maxResults = 30;
+const moreButton = document.querySelector<HTMLButtonElement>("[data-search-more]");
+/** Results are loaded this many at a time: each is a fragment file of the guide's text. */
+const resultsPerBatch = 10;
 
 function selectedFilters(): Filters {
   const filters: Filters = {};
@@ -81,32 +83,51 @@ async function main(): Promise<void> {
   // Pagefind sits beside /search/, under whatever path prefix the site is served from. The attribute is
   // read directly: form.action would return the facet checkboxes named "action".
   const siteRoot = new URL("../", new URL(form.getAttribute("action") ?? "/search/", location.href));
-  const pagefind = (await import(new URL("pagefind/pagefind.js", siteRoot).href)) as Pagefind;
-  await pagefind.options({ excerptLength: 24, baseUrl: siteRoot.pathname });
+  // Loaded while the listeners below are added, so words typed before it arrives are searched once it has.
+  const loading = (import(new URL("pagefind/pagefind.js", siteRoot).href) as Promise<Pagefind>).then(async (pagefind) => {
+    await pagefind.options({ excerptLength: 24, baseUrl: siteRoot.pathname });
+    return pagefind;
+  });
 
   let latest = 0;
+  /** The results of the search on screen that are not shown yet. */
+  let remaining: { data(): Promise<PagefindResult> }[] = [];
+  let withExcerpts = false;
+  /** Loads the next results; the list is replaced only once they are in, so it never stands empty between searches. */
+  const showMore = async (current: number, replace: boolean) => {
+    const batch = remaining.slice(0, resultsPerBatch);
+    const shown = await Promise.all(batch.map((result) => result.data()));
+    // A slower earlier search must not overwrite the answer to a later one.
+    if (current !== latest) return false;
+    remaining = remaining.slice(batch.length);
+    const items = shown.map((result) => renderResult(result, withExcerpts));
+    if (replace) resultsList.replaceChildren(...items);
+    else resultsList.append(...items);
+    if (moreButton) moreButton.hidden = remaining.length === 0;
+    return true;
+  };
   const run = async () => {
     const current = ++latest;
     saveToUrl();
     const term = input.value.trim();
     const filters = selectedFilters();
     if (!term && Object.keys(filters).length === 0) {
+      remaining = [];
       resultsList.replaceChildren();
+      if (moreButton) moreButton.hidden = true;
       status.textContent = "Type a word or pick a filter to see guides.";
       return;
     }
-    const search = await pagefind.search(term || null, { filters });
-    // Only the results shown are loaded: each is one small fragment file.
-    const shown = await Promise.all(search.results.slice(0, maxResults).map((result) => result.data()));
-    // A slower earlier search must not overwrite the answer to a later one.
+    const search = await (await loading).search(term || null, { filters });
     if (current !== latest) return;
+    remaining = search.results;
+    withExcerpts = term !== "";
+    if (!(await showMore(current, true))) return;
     const count = search.results.length;
-    resultsList.replaceChildren(...shown.map((result) => renderResult(result, term !== "")));
     status.textContent =
-      count === 0
-        ? "No guide matches. Remove a filter or try another word."
-        : `${count} guide${count === 1 ? "" : "s"} found${count > shown.length ? `, the first ${shown.length} shown` : ""}`;
+      count === 0 ? "No guide matches. Remove a filter or try another word." : `${count} guide${count === 1 ? "" : "s"} found`;
   };
+  moreButton?.addEventListener("click", () => void showMore(latest, false));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener("input", () => {
