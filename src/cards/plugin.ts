@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { TermPage } from "../catalog/catalog.ts";
@@ -21,10 +22,26 @@ import type { CardReply, CardRequest } from "./worker.ts";
  */
 export const cardCacheFolder = process.env.SOCIAL_CARD_CACHE ?? path.join(projectRoot, ".cache", "social-cards");
 
+/** A card worker is started for at least this many cards: each spends about a second loading satori and resvg. */
+const cardsPerWorker = 200;
+
+/** The replies of several card workers as one. */
+async function together(replies: Promise<CardReply>[]): Promise<CardReply> {
+  const outcomes = await Promise.all(replies);
+  const failed = outcomes.find((outcome) => "error" in outcome);
+  if (failed) return failed;
+  const done = outcomes as Exclude<CardReply, { error: string }>[];
+  return {
+    drawn: done.reduce((sum, outcome) => sum + outcome.drawn, 0),
+    fromCache: done.reduce((sum, outcome) => sum + outcome.fromCache, 0),
+    milliseconds: Math.max(...done.map((outcome) => outcome.milliseconds)),
+  };
+}
+
 /**
- * A 1200×630 preview image for every guide, taxonomy page and the home page, drawn on a worker
- * thread while Eleventy renders the pages, for the `og:image` of each page; the build finishes once
- * both are done.
+ * A 1200×630 preview image for every guide, taxonomy page and the home page, drawn on worker threads
+ * (one per core when there are hundreds to draw) while Eleventy renders the pages, for the `og:image`
+ * of each page; the build finishes once both are done.
  */
 export function registerSocialCards(
   eleventyConfig: EleventyConfig,
@@ -32,14 +49,14 @@ export function registerSocialCards(
   site: SiteSettings,
   reporter: BuildReporter = {},
 ): void {
-  let drawing: { worker?: Worker; reply: Promise<CardReply>; superseded: boolean } | undefined;
+  let drawing: { workers: Worker[]; reply: Promise<CardReply>; superseded: boolean } | undefined;
   let cached: { file: string; path: string }[] = [];
   let renderer: CardRenderer | undefined;
 
   catalogEvents.onCatalog((catalog, { output }) => {
     if (drawing) {
       drawing.superseded = true;
-      void drawing.worker?.terminate();
+      for (const worker of drawing.workers) void worker.terminate();
     }
     // Only cards not drawn before go to the worker, which then loads the drawing libraries; the
     // others are placed from the cache once the pages are written.
@@ -52,15 +69,18 @@ export function registerSocialCards(
       else toDraw.push(card);
     }
     if (toDraw.length === 0) {
-      drawing = { reply: Promise.resolve({ drawn: 0, fromCache: 0, milliseconds: 0 }), superseded: false };
+      drawing = { workers: [], reply: Promise.resolve({ drawn: 0, fromCache: 0, milliseconds: 0 }), superseded: false };
       return;
     }
-    const { worker, reply } = startWorker<CardRequest, CardReply>(
-      new URL("./worker.ts", import.meta.url),
-      { cards: toDraw, folder: output, cacheFolder: cardCacheFolder },
-      "the social-card renderer",
+    const shards = Math.max(1, Math.min(availableParallelism(), Math.floor(toDraw.length / cardsPerWorker)));
+    const started = Array.from({ length: shards }, (_, shard) =>
+      startWorker<CardRequest, CardReply>(
+        new URL("./worker.ts", import.meta.url),
+        { cards: toDraw.filter((_, index) => index % shards === shard), folder: output, cacheFolder: cardCacheFolder },
+        "the social-card renderer",
+      ),
     );
-    drawing = { worker, reply, superseded: false };
+    drawing = { workers: started.map(({ worker }) => worker), reply: together(started.map(({ reply }) => reply)), superseded: false };
   });
 
   eleventyConfig.addGlobalData("socialCard", { width: cardWidth, height: cardHeight });
@@ -73,7 +93,7 @@ export function registerSocialCards(
     for (const card of cached) placeCard(card.file, directories.output, card.path);
     const placed = { count: cached.length, milliseconds: performance.now() - started };
     const finished = current.reply.then(async (outcome) => {
-      await current.worker?.terminate();
+      await Promise.all(current.workers.map((worker) => worker.terminate()));
       if ("error" in outcome) throw new Error(`The social cards could not be drawn: ${outcome.error}`);
       reporter.cardsDrawn?.({
         drawn: outcome.drawn,
