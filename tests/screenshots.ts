@@ -19,6 +19,11 @@ try {
       const page = await context.newPage();
       for (const url of pages) {
         await page.goto(server.url + url);
+        // The search page draws its results after load: wait until it says what it found.
+        await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "", undefined, {
+          timeout: 15_000,
+        });
+        await page.waitForLoadState("networkidle");
         const name = `${url.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}-${colorScheme}`;
         await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
         // A tall page shrinks to illegibility as one image; slices keep it at real size.
