@@ -11,6 +11,7 @@ import {
   nextStepsOf,
   searchFacetsOf,
   subjectSections,
+  termListingsOf,
   termPagesOf,
   termPageUrl,
   updatedDates,
@@ -124,6 +125,46 @@ describe("the catalog", () => {
     expect(gdpr?.comingSoon.map((entry) => entry.slug)).toEqual(["fix-pii-aws"]);
     expect(gdpr?.platforms.map((platform) => platform.slug)).toEqual(["aws", "gcp"]);
     expect(termPageUrl("risks", term("risks", "data-exposure"))).toBe("/risk/data-exposure/");
+    expect(gdpr?.searchUrl).toBe("/search/?regulation=gdpr");
+  });
+
+  it("cuts a term's guides into pages in reading order, the first at the term's URL, the crosswalk on the first only", () => {
+    const listed = listedGuides(
+      [
+        ...["aws", "azure", "gcp"].map((platform) => guide(`detect pii ${platform}`, { controls: [["gdpr", "Art. 32"]] })),
+        ...["aws", "azure"].map((platform) => guide(`prevent pii ${platform}`)),
+        guide("fix pii aws", { status: "coming-soon" }),
+      ],
+      registry,
+      false,
+    );
+    const gdpr = termPagesOf(listed, registry, "regulations").find((page) => page.term.slug === "gdpr")!;
+    const pages = termListingsOf(gdpr, 4);
+    expect(pages.map((page) => page.url)).toEqual(["/regulation/gdpr/", "/regulation/gdpr/page/2/"]);
+    expect(pages.map((page) => [page.pagination.number, page.pagination.first, page.pagination.last])).toEqual([
+      [1, 1, 4],
+      [2, 5, 6],
+    ]);
+    const shares = pages.map((page) => [
+      ...page.groups.map((group) => [group.action.slug, group.guides.map((entry) => entry.platform.slug)]),
+      ["coming soon", page.comingSoon.map((entry) => entry.slug)],
+    ]);
+    expect(shares).toEqual([
+      [
+        ["detect", ["aws", "azure", "gcp"]],
+        ["prevent", ["aws"]],
+        ["coming soon", []],
+      ],
+      [
+        ["prevent", ["azure"]],
+        ["coming soon", ["fix-pii-aws"]],
+      ],
+    ]);
+    expect(pages.map((page) => page.controls.length)).toEqual([1, 0]);
+    for (const page of pages) expect(page.pagination.pages).toEqual(pages.map(({ url }, index) => ({ number: index + 1, url })));
+    expect(pages.every((page) => page.count === 6)).toBe(true);
+    // A term that fits on one page has that page alone, at its own URL.
+    expect(termListingsOf(gdpr, 50).map((page) => page.url)).toEqual(["/regulation/gdpr/"]);
   });
 
   it("offers each guide its siblings: the same qualifier first, else the plain guide; never a draft; coming soon without a link", () => {
