@@ -84,7 +84,7 @@ describe("every listing page", () => {
 });
 
 describe("the home page", () => {
-  it("lists the first 12 guides of each subject and links to the rest", () => {
+  it("lists the first 8 guides of each subject and links to the rest", () => {
     const home = site.page("/");
     const sections = home.querySelectorAll(".library__subject");
     expect(sections.length).toBeGreaterThan(0);
@@ -93,9 +93,9 @@ describe("the home page", () => {
       const subject = textOf(section.querySelector("h3"));
       const all = withPages.filter((guide) => guide.subject.label === subject);
       const links = section.querySelectorAll(".guide-link a");
-      expect(links.length, subject).toBe(Math.min(12, all.length));
+      expect(links.length, subject).toBe(Math.min(8, all.length));
       const more = section.querySelector(".library__more a");
-      if (all.length > 12) {
+      if (all.length > 8) {
         truncated++;
         expect(textOf(more)).toBe(`All ${all.length} ${subject} guides`);
         expect(more?.getAttribute("href")).toBe(`/search/?subject=${all[0]!.subject.slug}`);
