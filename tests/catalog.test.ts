@@ -11,6 +11,7 @@ import {
   nextStepsOf,
   searchFacetsOf,
   subjectSections,
+  pageLinksFrom,
   termListingsOf,
   termPagesOf,
   termPageUrl,
@@ -163,8 +164,40 @@ describe("the catalog", () => {
     expect(pages.map((page) => page.controls.length)).toEqual([1, 0]);
     for (const page of pages) expect(page.pagination.pages).toEqual(pages.map(({ url }, index) => ({ number: index + 1, url })));
     expect(pages.every((page) => page.count === 6)).toBe(true);
+    expect(pages[0]!.pagination.links).toEqual(pages[0]!.pagination.pages);
     // A term that fits on one page has that page alone, at its own URL.
     expect(termListingsOf(gdpr, 50).map((page) => page.url)).toEqual(["/regulation/gdpr/"]);
+  });
+
+  it("links each listing page to a few dozen pages at most, from which any page is three clicks away", () => {
+    expect(pageLinksFrom(181, 2000)).toEqual([
+      1, 100, 110, 120, 130, 140, 150, 160, 170, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 200, 300, 400, 500, 600, 700,
+      800, 900, 1000, 2000,
+    ]);
+    expect(pageLinksFrom(2, 5)).toEqual([1, 2, 3, 4, 5]);
+    for (const total of [1, 9, 10, 11, 99, 100, 101, 2000, 54321]) {
+      // Breadth first from page 1, following each page's links and its previous and next page.
+      const reached = new Map([[1, 0]]);
+      let frontier = [1];
+      for (let clicks = 1; frontier.length > 0 && clicks <= 5; clicks++) {
+        const next: number[] = [];
+        for (const page of frontier) {
+          const links = pageLinksFrom(page, total);
+          expect(links.length, `page ${page} of ${total}`).toBeLessThanOrEqual(10 * Math.ceil(Math.log10(total + 1)) + 6);
+          for (const linked of [...links, page - 1, page + 1].filter((number) => number >= 1 && number <= total)) {
+            if (!reached.has(linked)) {
+              reached.set(linked, clicks);
+              next.push(linked);
+            }
+          }
+        }
+        frontier = next;
+      }
+      expect(reached.size, `pages of ${total} reached`).toBe(total);
+      expect(Math.max(...reached.values()), `clicks to the farthest of ${total} pages`).toBeLessThanOrEqual(
+        Math.ceil(Math.log10(total + 1)) + 1,
+      );
+    }
   });
 
   it("offers each guide its siblings: the same qualifier first, else the plain guide; never a draft; coming soon without a link", () => {

@@ -43,6 +43,8 @@ export interface TermListing extends TermPage {
     number: number;
     /** Every page of the term, in order. */
     pages: { number: number; url: string }[];
+    /** The pages this page links to, in order (pageLinksFrom): a bounded number however many pages there are. */
+    links: { number: number; url: string }[];
     /** The positions of this page's first and last guide among all the term's guides, from 1. */
     first: number;
     last: number;
@@ -189,6 +191,24 @@ const searchFacetOfKind: Record<PagedKind, SearchFacet["name"]> = {
 /** The URL of page `number` of a term page. */
 export const listingPageUrl = (termPage: TermPage, number: number) => (number === 1 ? termPage.url : `${termPage.url}page/${number}/`);
 
+/**
+ * The page numbers page `current` of `total` links to: the first and last, its neighbours, and at each
+ * power of ten the multiples of it within the current block ten times larger (on page 181 of 2,000:
+ * 1, 179–183, 181–190 by ones, 110–200 by tens, 100–1,000 by hundreds, 2,000). About ten links a power
+ * of ten, so the list stays short however many pages there are, and any page is a few clicks away: the
+ * right hundred, then the right ten, then the page.
+ */
+export function pageLinksFrom(current: number, total: number): number[] {
+  const numbers = new Set([1, total]);
+  for (let neighbour = current - 2; neighbour <= current + 2; neighbour++) numbers.add(neighbour);
+  for (let step = 1; step < total; step *= 10) {
+    const block = step * 10;
+    const start = Math.floor((current - 1) / block) * block;
+    for (let multiple = start + step; multiple <= start + block; multiple += step) numbers.add(multiple);
+  }
+  return [...numbers].filter((number) => number >= 1 && number <= total).sort((a, b) => a - b);
+}
+
 /** A term page cut into pages of at most `perPage` guides, in its reading order: its action groups, then coming soon. */
 export function termListingsOf(termPage: TermPage, perPage: number): TermListing[] {
   const inOrder = [...termPage.groups.flatMap((group) => group.guides), ...termPage.comingSoon];
@@ -206,7 +226,13 @@ export function termListingsOf(termPage: TermPage, perPage: number): TermListing
       comingSoon: termPage.comingSoon.filter((guide) => share.has(guide)),
       // The crosswalk is the regulation's, not the page's: it is shown once, on the first page.
       controls: number === 1 ? termPage.controls : [],
-      pagination: { number, pages, first: start + 1, last: start + share.size },
+      pagination: {
+        number,
+        pages,
+        links: pageLinksFrom(number, pageCount).map((linked) => pages[linked - 1]!),
+        first: start + 1,
+        last: start + share.size,
+      },
     };
   });
 }
