@@ -96,10 +96,10 @@ async function main(): Promise<void> {
   /** Loads the next results; the list is replaced only once they are in, so it never stands empty between searches. */
   const showMore = async (current: number, replace: boolean) => {
     const batch = remaining.slice(0, resultsPerBatch);
+    remaining = remaining.slice(batch.length);
     const shown = await Promise.all(batch.map((result) => result.data()));
     // A slower earlier search must not overwrite the answer to a later one.
     if (current !== latest) return false;
-    remaining = remaining.slice(batch.length);
     const items = shown.map((result) => renderResult(result, withExcerpts));
     if (replace) resultsList.replaceChildren(...items);
     else resultsList.append(...items);
@@ -127,7 +127,11 @@ async function main(): Promise<void> {
     status.textContent =
       count === 0 ? "No guide matches. Remove a filter or try another word." : `${count} guide${count === 1 ? "" : "s"} found`;
   };
-  moreButton?.addEventListener("click", () => void showMore(latest, false));
+  // One batch after another, in order, however fast the button is pressed.
+  let appending = Promise.resolve(true);
+  moreButton?.addEventListener("click", () => {
+    appending = appending.catch(() => false).then(() => showMore(latest, false));
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener("input", () => {
