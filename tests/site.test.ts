@@ -227,6 +227,10 @@ describe("reader comforts in the built HTML", () => {
     expect(stepProse.length).toBeGreaterThan(0);
     expect(commands.length).toBeGreaterThan(0);
     for (const text of [...stepProse, ...commands]) expect(indexed.content.replace(/\s+/g, " ")).toContain(text);
+    // A legacy guide's body as its page shows it, without the Liquid that drew its tags.
+    const legacy = fragments.find((fragment) => fragment.url === "/guides/fix-exposure-of-api-keys-secrets-tokens-azure/")!;
+    expect(legacy.content).toContain("Detect: fixture link");
+    expect(legacy.content).not.toMatch(/\{%|\{\{/);
     // The facets are filters of the index itself, so the search page needs no other file to apply them.
     expect(indexed.filters).toEqual({
       action: ["detect"],

@@ -19,10 +19,15 @@ const heading = (text: string) => `<h3>${escapeMarkup(text)}</h3>`;
 const code = (text: string) => `<pre><code>${escapeMarkup(text)}</code></pre>`;
 
 /**
- * A legacy body is HTML with Liquid in it. Its tags and outputs are dropped, their text kept: the words
- * they print on the page are the guide's own taxonomy labels, which the document carries anyway.
+ * A legacy body is HTML with Liquid in it. Its tags and outputs are dropped and the text around them
+ * kept (what `{% raw %}` shows as written is kept too): the words Liquid prints on these pages are the
+ * guide's own taxonomy labels, which the document carries anyway.
  */
-const withoutLiquid = (html: string) => html.replace(/\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g, " ");
+const withoutLiquid = (html: string) =>
+  html
+    .split(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g, " ")))
+    .join("");
 
 /** Each search facet's values for a guide, as Pagefind filters: the slugs of its terms. */
 function facetValues(guide: Guide): Record<SearchFacet["name"], string[]> {
