@@ -1,14 +1,13 @@
 // The authoring tools: the scaffolder's output, and what `npm run check` warns about and how it exits.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScript } from "./helpers/commands.ts";
+import { startDevServer } from "../src/bench/dev-server.ts";
 import { scaffoldGuide } from "../src/authoring/scaffold.ts";
 import { readGuide } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { reviewGuides } from "../src/content/review.ts";
-import { projectRoot } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry, type ActionTerm, type RegulationTerm, type Term } from "../src/taxonomy/registry.ts";
 import { buildGuides, temporaryFolder, textOf } from "./helpers/site.ts";
@@ -168,20 +167,7 @@ describe("live preview", () => {
     const output = path.join(path.dirname(folder), "_site");
     const port = 20000 + Math.floor(Math.random() * 20000);
     // The same Eleventy command and config as `npm start`, on a folder of its own.
-    const server = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "node_modules/@11ty/eleventy/cmd.cjs",
-        "--config=.eleventy.ts",
-        `--input=${folder}`,
-        `--output=${output}`,
-        "--serve",
-        `--port=${port}`,
-      ],
-      { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const server = startDevServer({ config: ".eleventy.ts", input: folder, output, port });
     const page = () =>
       fetch(`http://127.0.0.1:${port}/guides/detect-pii-snowflake/`).then(
         (response) => response.text(),

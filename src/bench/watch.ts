@@ -1,11 +1,11 @@
 // Watch mode's rebuild time: from saving a guide's body to the page being served with it.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../paths.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { bareConfigPath } from "./bare.eleventy.ts";
+import { startDevServer } from "./dev-server.ts";
 import { generateGuides } from "./generate.ts";
 
 /**
@@ -24,21 +24,14 @@ export async function benchWatch(
   const input = path.join(site, "guides");
   const { structured } = generateGuides(registry, input, count);
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "node_modules/@11ty/eleventy/cmd.cjs",
-      `--config=${mode === "ours" ? ".eleventy.ts" : path.relative(projectRoot, bareConfigPath)}`,
-      `--input=${path.relative(projectRoot, input)}`,
-      `--output=${path.relative(projectRoot, path.join(site, "_site"))}`,
-      "--serve",
-      "--incremental",
-      `--port=${port}`,
-    ],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SOCIAL_CARD_CACHE: cardCache } },
-  );
+  const server = startDevServer({
+    config: mode === "ours" ? ".eleventy.ts" : path.relative(projectRoot, bareConfigPath),
+    input: path.relative(projectRoot, input),
+    output: path.relative(projectRoot, path.join(site, "_site")),
+    port,
+    incremental: true,
+    env: { ...process.env, SOCIAL_CARD_CACHE: cardCache },
+  });
   let serverOutput = "";
   server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   server.stderr.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
