@@ -216,14 +216,16 @@ export function termListingsOf(termPage: TermPage, perPage: number): TermListing
   const pages = Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, url: listingPageUrl(termPage, index + 1) }));
   return pages.map(({ number, url }) => {
     const start = (number - 1) * perPage;
-    const share = new Set(inOrder.slice(start, start + perPage));
+    // The share is a slice of the reading order, so each page costs its own guides, not the term's.
+    const share = inOrder.slice(start, start + perPage);
+    const withPages = share.filter((guide) => guide.status !== "coming-soon");
     return {
       ...termPage,
       url,
       groups: termPage.groups
-        .map((group) => ({ action: group.action, guides: group.guides.filter((guide) => share.has(guide)) }))
+        .map((group) => ({ action: group.action, guides: withPages.filter((guide) => guide.action === group.action) }))
         .filter((group) => group.guides.length > 0),
-      comingSoon: termPage.comingSoon.filter((guide) => share.has(guide)),
+      comingSoon: share.filter((guide) => guide.status === "coming-soon"),
       // The crosswalk is the regulation's, not the page's: it is shown once, on the first page.
       controls: number === 1 ? termPage.controls : [],
       pagination: {
@@ -231,7 +233,7 @@ export function termListingsOf(termPage: TermPage, perPage: number): TermListing
         pages,
         links: pageLinksFrom(number, pageCount).map((linked) => pages[linked - 1]!),
         first: start + 1,
-        last: start + share.size,
+        last: start + share.length,
       },
     };
   });
