@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Response } from "playwright-core";
+import { pagedKinds } from "../taxonomy/registry.ts";
 import { launchChromium } from "./chromium.ts";
 import { serveSite } from "./static-server.ts";
 
@@ -17,7 +18,7 @@ export function pageWeightKb(site: string, page: string): number {
 
 /** The pages that list guides: home, search, and every page of every action, platform, risk and regulation. */
 export function listingPages(site: string): string[] {
-  const termPages = ["actions", "platforms", "risk", "regulation"].flatMap((folder) =>
+  const termPages = Object.values(pagedKinds).flatMap(({ folder }) =>
     readdirSync(path.join(site, folder), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith("index.html"))
       .map((file) => path.join(folder, file)),
