@@ -35,7 +35,8 @@ export function heaviestListingPage(site: string): { page: string; kb: number; p
 
 /** The largest feed, in KB, and the most entries a feed carries. */
 export function largestFeed(site: string): { kb: number; entries: number } {
-  const feeds = ["feed.xml", ...readdirSync(path.join(site, "platforms")).map((platform) => path.join("platforms", platform, "feed.xml"))];
+  const platforms = pagedKinds.platforms.folder;
+  const feeds = ["feed.xml", ...readdirSync(path.join(site, platforms)).map((platform) => path.join(platforms, platform, "feed.xml"))];
   let kb = 0;
   let entries = 0;
   for (const feed of feeds) {
