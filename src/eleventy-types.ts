@@ -14,6 +14,8 @@ export interface EleventyConfig {
   setLayoutsDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
+  setDataDirectory(dir: string): void;
+  setDataFileSuffixes(suffixes: string[]): void;
   setQuietMode(quiet: boolean): void;
   on(
     event: "eleventy.before" | "eleventy.after",

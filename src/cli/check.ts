@@ -12,7 +12,7 @@ const targets = pathsToCheck(positionals);
 // Loaded once the arguments are good, so a mistake in them is answered at once.
 const [
   { collectGuides, readGuide },
-  { markdownFiles, sourcesFor },
+  { checkedSourcesFor, declaredStatuses },
   { formatProblem },
   { reviewGuides },
   { loadSiteSettings },
@@ -34,16 +34,16 @@ try {
 
 /** Prints every problem and warning of the targets and a summary; true when they pass. */
 function checkTargets(strict: boolean): boolean {
-  const sources = targets.flatMap(sourcesFor);
+  const checked = targets.map(checkedSourcesFor);
+  const sources = checked.flatMap((target) => target.sources);
   const registry = loadRegistry();
   const site = loadSiteSettings();
   const read = sources.map((source) => ({ source, result: readGuide(source, registry, site) }));
-  const { problems } = collectGuides(read);
-
   // Links may point at any guide of the site, not only those checked now.
-  const knownSlugs = new Set(
-    [...sources.map((source) => source.path), ...markdownFiles(defaultGuidesDir)].map((file) => path.basename(file, ".md")),
-  );
+  const siteStatuses = declaredStatuses(defaultGuidesDir);
+  const collected = collectGuides(read, siteStatuses);
+  const problems = [...checked.flatMap((target) => target.problems), ...collected.problems];
+  const knownSlugs = new Set([...sources.map((source) => path.basename(source.path, ".md")), ...siteStatuses.keys()]);
   const warnings = reviewGuides(
     read.flatMap(({ source, result: { guide, frontMatter } }) => (guide ? [{ source, guide, frontMatter }] : [])),
     knownSlugs,

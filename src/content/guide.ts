@@ -4,6 +4,7 @@ import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { renderLegacyBody } from "./legacy-body.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { brokenLinkReason, guideLinks } from "./guide-links.ts";
 import { zodProblems, type Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
 import {
@@ -12,6 +13,7 @@ import {
   isLegacyLayout,
   maxTitleLength,
   structuredGuideSchema,
+  type Status,
   type StructuredFrontMatter,
 } from "./schema.ts";
 
@@ -22,6 +24,8 @@ export interface GuideSource {
   /** Path used in messages (relative to the working directory). */
   displayPath: string;
   text: string;
+  /** Why the file's bytes could not be read as text; its text is then empty. */
+  unreadable?: { line?: number; message: string };
 }
 
 /** What the site derives for a guide beyond its front matter. */
@@ -93,6 +97,7 @@ export function schemasFor(registry: TaxonomyRegistry) {
 
 /** Reads one guide: front matter, schema, file-name conventions. Every problem found is returned. */
 export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site: SiteSettings): GuideResult {
+  if (source.unreadable) return { problems: [{ file: source.displayPath, field: "file", ...source.unreadable }] };
   const read = readFrontMatter(source.text);
   if (read.problem) return { problems: [{ file: source.displayPath, ...read.problem }] };
   const { data, body: written, linesBeforeBody, lineOf } = read.frontMatter;
@@ -220,18 +225,29 @@ export function readGuides(
   return collectGuides(sources.map((source) => ({ source, result: readGuide(source, registry, site) })));
 }
 
-/** The guides and problems of files already read, plus the problem of two files publishing one URL. */
-export function collectGuides(read: { source: GuideSource; result: { guide?: Guide; problems: Problem[] } }[]): {
+/**
+ * The guides and problems of files already read, plus what only the whole set shows: two files
+ * publishing one URL, and a published guide linking to a guide the production build leaves out.
+ * `otherStatuses` gives the status of guides of the site that were not read (a check of some files).
+ */
+export function collectGuides(
+  read: { source: GuideSource; result: { guide?: Guide; problems: Problem[] } }[],
+  otherStatuses: ReadonlyMap<string, Status> = new Map(),
+): {
   guides: Guide[];
   problems: Problem[];
 } {
   const guides: Guide[] = [];
   const problems: Problem[] = [];
   const byUrl = new Map<string, GuideSource[]>();
+  // A file that could not be read has its own problems; links to it are not reported again.
+  const statuses = new Map<string, Status | "unreadable">(otherStatuses);
   for (const { source, result } of read) {
     if (result.guide) guides.push(result.guide);
     problems.push(...result.problems);
-    const url = guideUrl(path.basename(source.path, ".md"));
+    const slug = path.basename(source.path, ".md");
+    statuses.set(slug, result.guide?.status ?? "unreadable");
+    const url = guideUrl(slug);
     byUrl.set(url, [...(byUrl.get(url) ?? []), source]);
   }
   for (const [url, owners] of byUrl) {
@@ -244,5 +260,25 @@ export function collectGuides(read: { source: GuideSource; result: { guide?: Gui
       problems.push({ file: owner.displayPath, field: "file", message: `publishes ${url}, as does ${others}: rename one of them` });
     }
   }
+  const statusOf = (slug: string) => {
+    const status = statuses.get(slug);
+    return status === "unreadable" ? "published" : status;
+  };
+  for (const { source, result } of read) {
+    if (!result.guide || !isPublished(result.guide)) continue;
+    for (const { field, slug } of guideLinks(result.guide)) {
+      const message = brokenLinkReason(slug, statusOf);
+      if (message) problems.push({ file: source.displayPath, line: lineOfLink(source, field, slug), field, message });
+    }
+  }
   return { guides, problems };
+}
+
+/** The file line of a link to a guide: the first mention of its path at or after the field's line. Read again only for a problem. */
+function lineOfLink(source: GuideSource, field: string, slug: string): number | undefined {
+  const { frontMatter } = readFrontMatter(source.text);
+  if (!frontMatter) return undefined;
+  const from = field === "body" ? frontMatter.linesBeforeBody : (frontMatter.lineOf(parseFieldPath(field)) ?? 1) - 1;
+  const index = source.text.split("\n").findIndex((line, at) => at >= from && line.includes(`/guides/${slug}`));
+  return index >= 0 ? index + 1 : undefined;
 }

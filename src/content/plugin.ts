@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { BuildReporter } from "../build-reporter.ts";
+import { dataDir } from "../paths.ts";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
@@ -8,7 +9,8 @@ import { collectGuides, isBuilt, readGuide, type Guide, type GuideSource } from 
 import type { Problem } from "../messages/problems.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
-import { guideFiles, readGuideSource } from "./sources.ts";
+import { scanGuideFolder } from "./guide-files.ts";
+import { readGuideSource } from "./sources.ts";
 
 export interface ContentOptions {
   registry: TaxonomyRegistry;
@@ -39,9 +41,21 @@ export function registerContent(
   >();
 
   eleventyConfig.ignores.add("**/README.md");
+  // Behind the folder check, should a file ever slip past it: Eleventy reads no data file beside a
+  // guide nor a global data folder inside the guides folder (its global data folder is the project's
+  // own src/data, which holds no file Eleventy reads), and the template formats other than markdown
+  // serve only the site's virtual pages. Ignores are relative to the working directory.
+  const input = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input));
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setDataDirectory(path.relative(path.resolve(input), dataDir));
+  for (const format of ["liquid", "11ty.js", "11ty.cjs", "11ty.mjs"]) {
+    eleventyConfig.ignores.add(path.posix.join(input.split(path.sep).join("/"), `**/*.${format}`));
+  }
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     const started = performance.now();
-    const current = guideFiles(directories.input).map((file) => {
+    // Eleventy has not yet loaded a data file nor run a template: what is not a guide is refused here.
+    const folder = scanGuideFolder(directories.input);
+    const current = folder.files.map((file) => {
       const { mtimeMs: modified, size } = statSync(file);
       const previous = guidesRead.get(file);
       if (previous?.modified === modified && previous.size === size) return previous;
@@ -53,7 +67,7 @@ export function registerContent(
     guidesRead.clear();
     for (const entry of current) guidesRead.set(entry.source.path, entry);
     const { guides, problems } = collectGuides(current);
-    if (problems.length > 0) throw new GuideValidationError(problems);
+    if (folder.problems.length + problems.length > 0) throw new GuideValidationError([...folder.problems, ...problems]);
     reporter?.guidesRead?.(guides.length, performance.now() - started);
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
     for (const listener of guidesListeners) listener(guides, directories);

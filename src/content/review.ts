@@ -1,5 +1,6 @@
 import type { FrontMatter } from "./front-matter.ts";
-import type { Guide, GuideSource } from "./guide.ts";
+import { isPublished, type Guide, type GuideSource } from "./guide.ts";
+import { guideLinks, missingGuideLink } from "./guide-links.ts";
 import type { Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
 import { recommendedSections, requiredSections } from "./schema.ts";
@@ -21,14 +22,10 @@ function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
   }
 }
 
-/** Site paths of the guides a text links to: markdown links, HTML hrefs and bare /guides/… paths. */
-export function linkedGuideSlugs(text: string): string[] {
-  return [...text.matchAll(/(?:\]\(|href=["'])\/guides\/([a-z0-9-]+)\/?(?:[#?][^)"']*)?[)"']/g)].map((match) => match[1] ?? "");
-}
-
 /**
  * What `npm run check` warns about without failing: stale reviews, sections not written yet or still
- * holding a placeholder, migrated HTML left to sort out, and links to guides that do not exist.
+ * holding a placeholder, migrated HTML left to sort out, and links to guides that do not exist from
+ * a guide not yet published (a published guide's are errors: see collectGuides).
  */
 export function reviewGuides(
   read: { source: GuideSource; guide: Guide; frontMatter: FrontMatter }[],
@@ -65,14 +62,10 @@ export function reviewGuides(
       if (guide.legacy_content)
         warn("legacy_content", "holds HTML the migration could not map: move it into the sections above, then delete the field");
     }
-    const texts: [string, string][] = [
-      ["body", guide.body],
-      ...(guide.steps ?? []).map((step, index): [string, string] => [`steps[${index}].body`, step.body]),
-      ["legacy_content", guide.legacy_content ?? ""],
-    ];
-    for (const [field, text] of texts) {
-      for (const slug of new Set(linkedGuideSlugs(text))) {
-        if (!knownSlugs.has(slug)) warn(field, `links to /guides/${slug}/, which no guide publishes: fix the link or write that guide`);
+    // A published guide's broken links are errors (collectGuides); a guide still being written is only warned.
+    if (!isPublished(guide)) {
+      for (const { field, slug } of guideLinks(guide)) {
+        if (!knownSlugs.has(slug)) warn(field, missingGuideLink(slug));
       }
     }
   }
