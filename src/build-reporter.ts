@@ -6,4 +6,6 @@ export interface BuildReporter {
   pagesWritten?: (count: number) => void;
   searchIndexed?: (documents: number, milliseconds: number) => void;
   cardsDrawn?: (outcome: { drawn: number; fromCache: number; milliseconds: number }) => void;
+  /** Something the build did not do as written (text left off a social card, say); the build still succeeds. */
+  warning?: (message: string) => void;
 }

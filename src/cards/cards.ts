@@ -1,6 +1,8 @@
+import path from "node:path";
 import { termPageUrl, type Catalog, type TermPage } from "../catalog/catalog.ts";
 import type { Guide } from "../content/guide.ts";
-import type { SiteSettings } from "../site-settings.ts";
+import { siteSettingsFile, type SiteSettings } from "../site-settings.ts";
+import { registryFile } from "../taxonomy/registry.ts";
 import { plural } from "../text/plural.ts";
 import type { CardContent } from "./design.ts";
 
@@ -8,6 +10,11 @@ import type { CardContent } from "./design.ts";
 export interface CardSpec {
   path: string;
   content: CardContent;
+}
+
+/** A card the site publishes, with the file its title comes from: the guide, the registry or the site settings. */
+export interface PublishedCard extends CardSpec {
+  source: string;
 }
 
 /** Where the card of the home page goes; pages with no card of their own (search, 404) share it. */
@@ -25,9 +32,10 @@ export function cardPathFor(guide: Guide | undefined, termPage: TermPage | undef
 }
 
 /** Every card the site publishes: one per built guide, one per taxonomy page, and the home page's. */
-export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {
+export function cardsOf(catalog: Catalog, site: SiteSettings): PublishedCard[] {
   const guides = catalog.listed.map((guide) => ({
     path: guideCardPath(guide),
+    source: guide.displayPath,
     content: {
       site: site.name,
       title: guide.title,
@@ -37,6 +45,7 @@ export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {
   }));
   const terms = catalog.termPages.map((termPage) => ({
     path: termCardPath(termPage),
+    source: path.relative(process.cwd(), registryFile),
     content: {
       site: site.name,
       title: termPage.term.label,
@@ -46,6 +55,7 @@ export function cardsOf(catalog: Catalog, site: SiteSettings): CardSpec[] {
   }));
   const home = {
     path: homeCardPath,
+    source: path.relative(process.cwd(), siteSettingsFile),
     content: { site: site.name, title: site.tagline, detail: plural(catalog.published.length, "guide"), accent: "accent" },
   };
   return [home, ...guides, ...terms];

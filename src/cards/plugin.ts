@@ -13,6 +13,7 @@ import { startWorker } from "../worker-thread.ts";
 import { cachedCardFile, placeCard } from "./cache.ts";
 import { cardPathFor, cardsOf, type CardSpec } from "./cards.ts";
 import { cardHeight, cardWidth } from "./design.ts";
+import { leftOutWarning, legibleContent } from "./legible.ts";
 import { createCardRenderer, type CardRenderer } from "./render.ts";
 import type { CardReply, CardRequest } from "./worker.ts";
 
@@ -52,6 +53,8 @@ export function registerSocialCards(
   let drawing: { workers: Worker[]; reply: Promise<CardReply>; superseded: boolean } | undefined;
   let cached: { file: string; path: string }[] = [];
   let renderer: CardRenderer | undefined;
+  // `npm start` has no reporter; its warnings go where Eleventy's own messages go.
+  const warn = reporter.warning ?? ((message: string) => console.warn(`[cards] ${message}`));
 
   catalogEvents.onCatalog((catalog, { output }) => {
     if (drawing) {
@@ -64,9 +67,12 @@ export function registerSocialCards(
     const toDraw: CardSpec[] = [];
     cached = [];
     for (const card of cardsOf(catalog, site)) {
-      const file = cachedCardFile(cardCacheFolder, renderer.key(card.content));
+      // Told on every build, cached card or not, until the text is fixed.
+      const { content, leftOut } = legibleContent(card.content, renderer.missingGlyphs);
+      if (leftOut.length > 0) warn(leftOutWarning(card.source, leftOut));
+      const file = cachedCardFile(cardCacheFolder, renderer.key(content));
       if (existsSync(file)) cached.push({ file, path: card.path });
-      else toDraw.push(card);
+      else toDraw.push({ path: card.path, content });
     }
     if (toDraw.length === 0) {
       drawing = { workers: [], reply: Promise.resolve({ drawn: 0, fromCache: 0, milliseconds: 0 }), superseded: false };

@@ -1,10 +1,9 @@
 // The social-card worker: draws every card the site publishes on another thread while Eleventy
 // renders pages on the main one, taking each from the cache when a card with the same content and
 // design was drawn before. It receives the cards once and replies once they are all written.
-import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { cachedCardFile, placeCard } from "./cache.ts";
+import { cachedCardFile, placeCard, storeCard } from "./cache.ts";
 import type { CardSpec } from "./cards.ts";
 import { createCardRenderer } from "./render.ts";
 
@@ -33,11 +32,7 @@ export async function writeCards({ cards, folder, cacheFolder }: CardRequest): P
       if (existsSync(cached)) {
         fromCache += 1;
       } else {
-        const png = await renderer.render(card.content);
-        // Written beside, then renamed: another build sharing the cache never reads half a card.
-        const partial = `${cached}.${randomUUID()}.partial`;
-        writeFileSync(partial, png);
-        renameSync(partial, cached);
+        storeCard(cached, await renderer.render(card.content));
         drawn += 1;
       }
       // The build removes its folder when it fails; its cards are not wanted then.

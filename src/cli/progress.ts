@@ -48,5 +48,8 @@ export function buildProgress(stream: NodeJS.WriteStream, now: () => number = ()
     cardsDrawn({ drawn: cards, fromCache, milliseconds }) {
       line(`Drew ${plural(cards, "social card")} and took ${fromCache.toLocaleString("en")} from the cache (${seconds(milliseconds)})`);
     },
+    warning(message) {
+      line(`Warning: ${message}`);
+    },
   };
 }
