@@ -295,8 +295,8 @@ describe("the build stops before writing anything", () => {
     );
     const validation = problemsErrorIn(failure);
     expect(validation?.problems).toHaveLength(3);
-    expect(existsSync(output)).toBe(false);
-    expect(existsSync(`${output}.staging`)).toBe(false);
+    // No site, and no staging folder or lock beside where it would have been.
+    expect(readdirSync(path.dirname(output))).toEqual([]);
   });
 
   // The commands run once each on one folder holding a guide with each of three mistakes (a Liquid mistake

@@ -7,15 +7,20 @@ import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { defineCommand, missingPaths, notAFolder } from "./command-line.ts";
 
 export const buildCommand = defineCommand({
-  usage: `Usage: npm run build -- [--input <guides folder>] [--output <folder>] [--drafts]
+  usage: `Usage: npm run build -- [--input <guides folder>] [--output <folder>] [--drafts] [--allow-empty]
 
 Validates every guide in --input (default: guides/), then writes the site into --output (default: _site/),
 swapping the new site in only when every page was written. Drafts are left out unless --drafts is given.
-Exit code 0 when the site was built, 1 when a guide is invalid or the build failed, 2 for a command-line mistake.`,
+It refuses, writing and deleting nothing, an --output that is or holds the project, is, holds or lies
+inside its guides, code or packages, or holds files no build of this site wrote; a second build into a
+folder another build is writing; and an --input with no guides, unless --allow-empty is given.
+Exit code 0 when the site was built, 1 when a guide is invalid or the build failed, 2 for a command-line
+mistake or a refused build, 130 (143) when interrupted (terminated).`,
   options: {
     input: { type: "string", default: defaultGuidesDir },
     output: { type: "string", default: "_site" },
     drafts: { type: "boolean", default: false },
+    "allow-empty": { type: "boolean", default: false },
   },
   positionals: false,
   // Eleventy would report a missing input folder as an internal error with its stack.

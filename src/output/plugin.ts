@@ -1,5 +1,6 @@
 import type { BuildReporter } from "../build-reporter.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
+import { siteMarkerName, siteMarkerText } from "./output-folder.ts";
 
 /**
  * Template tags leave trailing spaces and runs of blank lines behind. Removing them keeps pages
@@ -13,6 +14,13 @@ export function tidyHtml(html: string): string {
 }
 
 export function registerOutput(eleventyConfig: EleventyConfig): void {
+  // Every build writes the marker, npm start's included, so `npm run build` knows the folder for a site it may replace.
+  eleventyConfig.addTemplate(
+    "output-site-marker.11ty.js",
+    { render: () => siteMarkerText },
+    // A host needs no type for a file nobody is sent to.
+    { permalink: `/${siteMarkerName}`, layout: false, eleventyExcludeFromCollections: true, eleventyAllowMissingExtension: true },
+  );
   eleventyConfig.addTransform("tidy-html", function (this: { page: { outputPath: string | false } }, content: string) {
     const outputPath = this.page.outputPath;
     return typeof outputPath === "string" && outputPath.endsWith(".html") ? tidyHtml(content) : content;
