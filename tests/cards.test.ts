@@ -14,7 +14,7 @@ import { legibleContent } from "../src/cards/legible.ts";
 import { cardCacheFolder } from "../src/cards/plugin.ts";
 import { createCardRenderer } from "../src/cards/render.ts";
 import { buildCatalog } from "../src/catalog/catalog.ts";
-import { readGuides } from "../src/content/guide.ts";
+import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";

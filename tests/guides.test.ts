@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referenceMarkers, withGeneratedReference } from "../src/authoring/reference.ts";
 import { readGuideSources } from "../src/content/sources.ts";
-import { readGuides } from "../src/content/guide.ts";
+import { readGuides } from "../src/content/guide-set.ts";
 import { formatProblem } from "../src/messages/problems.ts";
 import { knowsLanguage } from "../src/markdown/highlight.ts";
 import { structuredGuideSchema } from "../src/content/schema.ts";

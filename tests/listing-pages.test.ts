@@ -4,7 +4,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateGuides } from "../src/bench/generate.ts";
-import { readGuides } from "../src/content/guide.ts";
+import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";

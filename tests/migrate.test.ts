@@ -6,7 +6,7 @@ import { HTMLElement, parse as parseHtml } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { formatReportLine, migrateLegacyGuide, type MigrationResult } from "../src/authoring/migrate/index.ts";
-import { readGuides } from "../src/content/guide.ts";
+import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources, sourcesFor } from "../src/content/sources.ts";
 import { migrateFiles } from "../src/authoring/migrate-files.ts";
 import { readCommandLine } from "../src/cli/command-line.ts";

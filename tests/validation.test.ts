@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
 import { runScript, type CommandRun } from "./helpers/commands.ts";
 import { readGuideSources } from "../src/content/sources.ts";
-import { readGuides } from "../src/content/guide.ts";
+import { readGuides } from "../src/content/guide-set.ts";
 import { describeFailure } from "../src/cli/failure.ts";
 import { GuideValidationError } from "../src/content/problems.ts";
 import { formatProblem, problemsErrorIn } from "../src/messages/problems.ts";

@@ -27,7 +27,7 @@ const legacySources: Record<string, { kind: string; name: string; needs: string 
     needs: "component cards with a name and a role, and a flow of two or more stages",
   },
   best_practices: { kind: "practices", name: "best practices", needs: "cards with a title and a list" },
-  references: { kind: "references", name: "references", needs: "a list of http(s) links" },
+  references: { kind: "references", name: "references", needs: "a list of https links" },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { codePointLabel } from "../text/code-point.ts";
 import type { CardContent } from "./design.ts";
 
 /** The text a card draws, by what a warning calls it. */
@@ -29,11 +30,9 @@ export function legibleContent(
   return { content: legible, leftOut };
 }
 
-const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-
 /** One line for the build's output: the file to fix, what its card left out, and the characters to blame. */
 export function leftOutWarning(source: string, leftOut: LeftOut[]): string {
   const what = leftOut.map((entry) => entry.what).join(" and ");
   const characters = [...new Set(leftOut.flatMap((entry) => entry.characters))];
-  return `${source}: social card drawn without its ${what}: no card font has a glyph for ${characters.map((character) => `${character} (${codePoint(character)})`).join(", ")}`;
+  return `${source}: social card drawn without its ${what}: no card font has a glyph for ${characters.map((character) => `${character} (${codePointLabel(character)})`).join(", ")}`;
 }

@@ -11,7 +11,8 @@ const { values, positionals } = parseCommandLine(checkCommand);
 const targets = pathsToCheck(positionals);
 // Loaded once the arguments are good, so a mistake in them is answered at once.
 const [
-  { collectGuides, readGuide },
+  { readGuide },
+  { collectGuides },
   { checkedSourcesFor, declaredStatuses },
   { formatProblem },
   { reviewGuides },
@@ -19,6 +20,7 @@ const [
   { loadRegistry },
 ] = await Promise.all([
   import("../content/guide.ts"),
+  import("../content/guide-set.ts"),
   import("../content/sources.ts"),
   import("../messages/problems.ts"),
   import("../content/review.ts"),
@@ -44,11 +46,14 @@ function checkTargets(strict: boolean): boolean {
   const collected = collectGuides(read, siteStatuses);
   const problems = [...checked.flatMap((target) => target.problems), ...collected.problems];
   const knownSlugs = new Set([...sources.map((source) => path.basename(source.path, ".md")), ...siteStatuses.keys()]);
-  const warnings = reviewGuides(
-    read.flatMap(({ source, result: { guide, frontMatter } }) => (guide ? [{ source, guide, frontMatter }] : [])),
-    knownSlugs,
-    new Date(),
-  );
+  const warnings = [
+    ...read.flatMap(({ result }) => result.warnings ?? []),
+    ...reviewGuides(
+      read.flatMap(({ source, result: { guide, frontMatter } }) => (guide ? [{ source, guide, frontMatter }] : [])),
+      knownSlugs,
+      new Date(),
+    ),
+  ];
 
   for (const problem of problems) console.error(formatProblem(problem));
   for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);

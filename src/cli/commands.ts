@@ -32,8 +32,8 @@ export const checkCommand = defineCommand({
 
 Validates guides without building the site (default: guides/). Prints each error as
 file:line: field: what is wrong: how to fix it, then warnings: a reviewed date older than 180 days,
-sections not written yet or still holding a placeholder, legacy_content left to sort out, links to
-guides that do not exist. --strict fails on warnings too.
+sections not written yet or still holding a placeholder, legacy_content left to sort out, legacy HTML
+the sanitiser drops, links to guides that do not exist from a guide not yet published or a legacy guide. --strict fails on warnings too.
 Exit code 0 when there is no error (and, with --strict, no warning), 1 otherwise, 2 for a command-line mistake.`,
   options: { strict: { type: "boolean", default: false } },
   positionals: true,

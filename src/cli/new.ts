@@ -13,10 +13,11 @@ const registry = loadRegistry();
 const command = newCommand(registry);
 const { values } = parseCommandLine(command);
 // Loaded once the command line is good, so a mistake in it is answered at once.
-const [{ scaffoldGuide, siblingDefaults }, { readGuide, readGuides }, { readGuideSources }, { formatProblem }, { loadSiteSettings }] =
+const [{ scaffoldGuide, siblingDefaults }, { readGuide }, { readGuides }, { readGuideSources }, { formatProblem }, { loadSiteSettings }] =
   await Promise.all([
     import("../authoring/scaffold.ts"),
     import("../content/guide.ts"),
+    import("../content/guide-set.ts"),
     import("../content/sources.ts"),
     import("../messages/problems.ts"),
     import("../site-settings.ts"),

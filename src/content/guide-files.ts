@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../messages/problems.ts";
+import { codePointLabel } from "../text/code-point.ts";
 
 /**
  * What may live in a guides folder: guide files, README.md files and real folders holding them.
@@ -107,7 +108,7 @@ export function guideNameProblem(name: string): string | undefined {
 function describeCharacter(character: string): string {
   if (character === " ") return "a space";
   if (/\s/.test(character)) return "a blank character";
-  const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const code = codePointLabel(character);
   return /[\p{L}\p{N}]/u.test(character) ? `"${character}" (${code}, not an ASCII letter or digit)` : `"${character}" (${code})`;
 }
 

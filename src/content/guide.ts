@@ -3,8 +3,9 @@ import type { ActionTerm, Term, TaxonomyRegistry } from "../taxonomy/registry.ts
 import type { SiteSettings, Spotlight } from "../site-settings.ts";
 import { guideFileName, parseGuideFileName } from "./file-name.ts";
 import { renderLegacyBody } from "./legacy-body.ts";
+import { markdownProblems } from "./markdown-checks.ts";
+import { sanitiseLegacyHtml } from "./legacy-html.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
-import { brokenLinkReason, guideLinks } from "./guide-links.ts";
 import { zodProblems, type Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
 import {
@@ -13,7 +14,6 @@ import {
   isLegacyLayout,
   maxTitleLength,
   structuredGuideSchema,
-  type Status,
   type StructuredFrontMatter,
 } from "./schema.ts";
 
@@ -55,7 +55,14 @@ interface DerivedFields {
 export type Guide = Omit<StructuredFrontMatter, keyof DerivedFields> & DerivedFields;
 
 export type GuideResult =
-  { guide: Guide; frontMatter: FrontMatter; problems: [] } | { guide?: undefined; frontMatter?: undefined; problems: Problem[] };
+  | {
+      guide: Guide;
+      frontMatter: FrontMatter;
+      problems: [];
+      /** What `npm run check` warns about without failing: the markup sanitising took out of legacy HTML. */
+      warnings: Problem[];
+    }
+  | { guide?: undefined; frontMatter?: undefined; problems: Problem[]; warnings?: undefined };
 
 /**
  * The <title>: the meta_title, else the title with the site name when that fits, else the title,
@@ -177,6 +184,8 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     } else {
       body = rendered.html;
     }
+  } else {
+    problems.push(...markdownProblems(source, read.frontMatter));
   }
   for (const problem of problems) problem.line ??= lineOf(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
@@ -189,11 +198,33 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
   }
 
   const structured = legacy ? undefined : (front as StructuredFrontMatter);
+  // Legacy HTML is published inside the site's pages, so only its text markup is kept (see legacy-html.ts).
+  const legacyBody = legacy ? sanitiseLegacyHtml(body) : undefined;
+  const legacyContent = structured?.legacy_content === undefined ? undefined : sanitiseLegacyHtml(structured.legacy_content);
   return {
     problems: [],
     frontMatter: read.frontMatter,
+    // Worked out when read: `npm run check` reads them, a build does not.
+    get warnings() {
+      const legacyContentLine = legacyContentLines(source, read.frontMatter);
+      return [
+        ...(legacyBody?.dropped ?? []).map(({ line, message }) => ({
+          file: source.displayPath,
+          line: linesBeforeBody + line,
+          field: "body",
+          message,
+        })),
+        ...(legacyContent?.dropped ?? []).map(({ line, message }) => ({
+          file: source.displayPath,
+          line: legacyContentLine(line),
+          field: "legacy_content",
+          message,
+        })),
+      ];
+    },
     guide: {
       ...schemaFields(front, registry),
+      ...(legacyContent && { legacy_content: legacyContent.html }),
       inputPath: source.path,
       displayPath: source.displayPath,
       slug,
@@ -203,82 +234,25 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
       pageTitle: pageTitle(front, site.name),
       action,
       subject,
-      body,
+      body: legacyBody?.html ?? body,
       // A legacy body carries its own spotlight panel, so the chrome adds none.
       spotlight: legacy ? false : (structured?.spotlight ?? site.spotlight),
     },
   };
 }
 
+/**
+ * The file line of a line of the HTML in `legacy_content`: a literal block (`legacy_content: |`), as the migration
+ * writes it, holds the HTML line for line below the field; otherwise the field's own line.
+ */
+function legacyContentLines(source: GuideSource, frontMatter: FrontMatter): (htmlLine: number) => number | undefined {
+  const fieldLine = frontMatter.lineOf(["legacy_content"]);
+  if (fieldLine === undefined || !/^legacy_content:\s*\|/.test(source.text.split("\n")[fieldLine - 1] ?? "")) return () => fieldLine;
+  return (htmlLine) => fieldLine + htmlLine;
+}
+
 /** The front matter's schema fields, in the schema's order; a legacy guide's other fields stay in its file. */
 function schemaFields(front: Record<string, unknown>, registry: TaxonomyRegistry): Omit<StructuredFrontMatter, keyof DerivedFields> {
   const fields = Object.keys(schemasFor(registry).structured.shape).filter((field) => front[field] !== undefined);
   return Object.fromEntries(fields.map((field) => [field, front[field]])) as Omit<StructuredFrontMatter, keyof DerivedFields>;
-}
-
-/** Reads every guide and checks what only the whole set can show: two guides on one URL. */
-export function readGuides(
-  sources: GuideSource[],
-  registry: TaxonomyRegistry,
-  site: SiteSettings,
-): { guides: Guide[]; problems: Problem[] } {
-  return collectGuides(sources.map((source) => ({ source, result: readGuide(source, registry, site) })));
-}
-
-/**
- * The guides and problems of files already read, plus what only the whole set shows: two files
- * publishing one URL, and a published guide linking to a guide the production build leaves out.
- * `otherStatuses` gives the status of guides of the site that were not read (a check of some files).
- */
-export function collectGuides(
-  read: { source: GuideSource; result: { guide?: Guide; problems: Problem[] } }[],
-  otherStatuses: ReadonlyMap<string, Status> = new Map(),
-): {
-  guides: Guide[];
-  problems: Problem[];
-} {
-  const guides: Guide[] = [];
-  const problems: Problem[] = [];
-  const byUrl = new Map<string, GuideSource[]>();
-  // A file that could not be read has its own problems; links to it are not reported again.
-  const statuses = new Map<string, Status | "unreadable">(otherStatuses);
-  for (const { source, result } of read) {
-    if (result.guide) guides.push(result.guide);
-    problems.push(...result.problems);
-    const slug = path.basename(source.path, ".md");
-    statuses.set(slug, result.guide?.status ?? "unreadable");
-    const url = guideUrl(slug);
-    byUrl.set(url, [...(byUrl.get(url) ?? []), source]);
-  }
-  for (const [url, owners] of byUrl) {
-    if (owners.length < 2) continue;
-    for (const owner of owners) {
-      const others = owners
-        .filter((other) => other !== owner)
-        .map((other) => other.displayPath)
-        .join(", ");
-      problems.push({ file: owner.displayPath, field: "file", message: `publishes ${url}, as does ${others}: rename one of them` });
-    }
-  }
-  const statusOf = (slug: string) => {
-    const status = statuses.get(slug);
-    return status === "unreadable" ? "published" : status;
-  };
-  for (const { source, result } of read) {
-    if (!result.guide || !isPublished(result.guide)) continue;
-    for (const { field, slug } of guideLinks(result.guide)) {
-      const message = brokenLinkReason(slug, statusOf);
-      if (message) problems.push({ file: source.displayPath, line: lineOfLink(source, field, slug), field, message });
-    }
-  }
-  return { guides, problems };
-}
-
-/** The file line of a link to a guide: the first mention of its path at or after the field's line. Read again only for a problem. */
-function lineOfLink(source: GuideSource, field: string, slug: string): number | undefined {
-  const { frontMatter } = readFrontMatter(source.text);
-  if (!frontMatter) return undefined;
-  const from = field === "body" ? frontMatter.linesBeforeBody : (frontMatter.lineOf(parseFieldPath(field)) ?? 1) - 1;
-  const index = source.text.split("\n").findIndex((line, at) => at >= from && line.includes(`/guides/${slug}`));
-  return index >= 0 ? index + 1 : undefined;
 }

@@ -1,10 +1,10 @@
 import path from "node:path";
 import slugify from "@sindresorhus/slugify";
-import { LiquidError, type Liquid } from "liquidjs";
+import { Context, LiquidError, type Liquid, type Template } from "liquidjs";
 import { layoutsDir, projectRoot } from "../paths.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import { closestMatch } from "../text/edit-distance.ts";
-import { createLiquid, isInsideLayouts, partialExtension } from "../templates/engine.ts";
+import { createLiquid, isInsideLayouts, partialExtension, type LiquidLimits } from "../templates/engine.ts";
 
 /** A Liquid mistake in a legacy body, at a line counted from the top of the body. */
 export interface LegacyBodyProblem {
@@ -15,12 +15,44 @@ export interface LegacyBodyProblem {
 export type LegacyBodyResult = { html: string; problems: [] } | { html?: undefined; problems: LegacyBodyProblem[] };
 
 /**
+ * What one legacy body's Liquid may cost, so that a runaway loop, a string doubled in a loop or
+ * thousands of mistakes are refused instead of hanging or crashing every command. The legacy guides
+ * this site replaces are far below: the largest is 9,419 characters with 17 tags and outputs, makes
+ * 314 characters and list items, and renders in 13 ms the first time and about 1 ms after.
+ */
+const legacyBodyLimits = {
+  /** Characters in the body, its HTML included. */
+  parseLimit: 100_000,
+  /** Milliseconds to render the body: ample on a busy machine, short enough for a build to wait. */
+  renderLimit: 1_000,
+  /** Characters and list items Liquid's tags and filters make while rendering (a range, a string appended to, a split). */
+  memoryLimit: 1_000_000,
+} as const satisfies LiquidLimits;
+
+/**
+ * `{{ }}` and `{% %}` in one body. liquidjs copies the lines around each mistake into its message,
+ * and reads nested blocks recursively: thousands of mistakes took minutes and gigabytes, and blocks
+ * nested thousands deep ran out of stack with a mistake at every level. With this many at most and
+ * the body within parseLimit, a body full of mistakes is read in well under a second.
+ */
+const legacyBodyMarkupLimit = 500;
+
+/** The filter's `this`: liquidjs passes the render's context, whose memory limit Liquid's own filters count against. */
+interface FilterThis {
+  context: Context;
+}
+
+/**
  * Filters of the old Eleventy site that legacy bodies may still use. `url` returns its URL
  * unchanged because every root-relative URL of every page gets the path prefix once, after rendering.
  */
-const legacySiteFilters: Record<string, (value: unknown) => string> = {
-  url: (value) => asText(value),
-  slugify: (value) => slugify(asText(value), { decamelize: false }),
+const legacySiteFilters: Record<string, (this: FilterThis, value: unknown) => string> = {
+  url(value) {
+    return counted(this, asText(value));
+  },
+  slugify(value) {
+    return slugify(counted(this, asText(value)), { decamelize: false });
+  },
 };
 
 function asText(value: unknown): string {
@@ -28,11 +60,17 @@ function asText(value: unknown): string {
   return value === undefined || value === null ? "" : JSON.stringify(value);
 }
 
+/** Counts the text a filter makes against the body's memory limit, as Liquid's own string filters do. */
+function counted(filter: FilterThis, text: string): string {
+  filter.context.memoryLimit.use(text.length);
+  return text;
+}
+
 let engine: Liquid | undefined;
 /** Its own instance of the layouts' engine, so legacy bodies see Liquid's filters and the old site's, not the layouts' helpers. */
 function legacyBodyEngine(): Liquid {
   if (!engine) {
-    engine = createLiquid({ reportsEveryError: true });
+    engine = createLiquid({ reportsEveryError: true, limits: legacyBodyLimits });
     for (const [name, filter] of Object.entries(legacySiteFilters)) engine.registerFilter(name, filter);
   }
   return engine;
@@ -47,21 +85,104 @@ export interface LegacyBodyScope {
 }
 
 /**
- * Renders the Liquid in a legacy guide's body, as the old site did. Every mistake liquidjs finds is
- * returned with its line, as a problem an author can fix; an error that is not a Liquid error is
- * this site's bug and is thrown.
+ * Renders the Liquid in a legacy guide's body, as the old site did. Every mistake liquidjs finds, and
+ * Liquid that goes past one of `legacyBodyLimits`, is returned with its line, as a problem an author
+ * can fix; an error that is not a Liquid error is this site's bug and is thrown.
  */
 export function renderLegacyBody(body: string, { frontMatter, url, slug, site }: LegacyBodyScope): LegacyBodyResult {
   if (!body.includes("{{") && !body.includes("{%")) return { html: body, problems: [] };
+  const tooMuch = lineOfMarkup(body, legacyBodyMarkupLimit + 1);
+  if (tooMuch) return { problems: [{ line: tooMuch, message: markupLimitMessage }] };
   const liquid = legacyBodyEngine();
   const scope = { ...frontMatter, page: { url, fileSlug: slug, filePathStem: `/${slug}`, outputFileExtension: "html" }, site };
+  let templates: Template[];
   try {
-    return { html: liquid.renderSync(liquid.parse(body), scope) as string, problems: [] };
+    templates = liquid.parse(body);
   } catch (error) {
-    if (!LiquidError.is(error)) throw error;
-    const errors = (error as { errors?: unknown[] }).errors ?? [error];
-    return { problems: errors.map((each) => describeLiquidError(each as LiquidError, body, liquid)) };
+    if (limitMet(error)?.limit === "parseLimit") return { problems: [{ line: 1, message: limitMessages.parseLimit }] };
+    return { problems: liquidProblems(error, body, liquid) };
   }
+  return renderTemplates(templates, scope, body, liquid);
+}
+
+/**
+ * Renders the body's top-level tags one by one in one context, so their variables, time and memory
+ * carry over. liquidjs checks the render time before each tag outside the block that collects a
+ * template's errors, so one call for the whole body would throw the time limit with no line once a
+ * loop used it up; here the tag that used it up is known.
+ */
+function renderTemplates(templates: Template[], scope: object, body: string, liquid: Liquid): LegacyBodyResult {
+  const context = new Context(scope, liquid.options, { sync: true });
+  const problems: LegacyBodyProblem[] = [];
+  let html = "";
+  for (const [index, template] of templates.entries()) {
+    try {
+      html += liquid.renderSync([template], context) as string;
+    } catch (error) {
+      const met = limitMet(error);
+      if (met) {
+        // Caught inside this tag, the error knows where; thrown before the tag started, the tag before used the limit up.
+        const culprit = LiquidError.is(error) ? template : (templates[index - 1] ?? template);
+        problems.push({ line: met.line ?? culprit.token.getPosition()[0] ?? 1, message: limitMessages[met.limit] });
+        break;
+      }
+      problems.push(...liquidProblems(error, body, liquid));
+    }
+    // A {% break %} outside any loop ends the body, as it does when liquidjs renders the whole template.
+    if (context.breakCalled || context.continueCalled) break;
+  }
+  return problems.length > 0 ? { problems } : { html, problems: [] };
+}
+
+/** The line of the body's nth `{{` or `{%`, when it has that many. */
+function lineOfMarkup(body: string, nth: number): number | undefined {
+  let count = 0;
+  for (const match of body.matchAll(/\{[{%]/g)) {
+    if (++count === nth) return body.slice(0, match.index).split("\n").length;
+  }
+  return undefined;
+}
+
+type LimitName = keyof typeof legacyBodyLimits;
+
+const formatted = (value: number) => value.toLocaleString("en-US");
+const limitMessages: Record<LimitName, string> = {
+  parseLimit: `is longer than ${formatted(legacyBodyLimits.parseLimit)} characters, the limit for a legacy body with Liquid in it: move its content into a structured guide (npm run migrate) or split it`,
+  renderLimit: `the Liquid here takes longer than ${formatted(legacyBodyLimits.renderLimit)} ms to render, the limit for a legacy body: loop over fewer items, or write the HTML out instead of generating it`,
+  memoryLimit: `the Liquid here makes more than ${formatted(legacyBodyLimits.memoryLimit)} characters or list items, the limit for a legacy body: loop over a shorter range, or stop growing a text or list in a loop`,
+};
+
+const markupLimitMessage = `holds more than ${legacyBodyMarkupLimit} Liquid tags and outputs ({{ }} and {% %}) by this line, the limit for a legacy body: write the HTML out instead of generating it, or move the content into a structured guide (npm run migrate)`;
+
+/** liquidjs's messages for its three limits, before it appends the line and column. */
+const limitByMessage: Record<string, LimitName> = {
+  "parse length limit exceeded": "parseLimit",
+  "template render limit exceeded": "renderLimit",
+  "memory alloc limit exceeded": "memoryLimit",
+};
+
+/** The limit an error reports, with the body line of the innermost tag that met it when liquidjs kept it (not in a partial). */
+function limitMet(error: unknown): { limit: LimitName; line?: number } | undefined {
+  for (const each of innermostErrors(error)) {
+    const message = each instanceof Error ? each.message.replace(/, line:\d+, col:\d+$/, "") : "";
+    const limit = limitByMessage[message];
+    if (!limit) continue;
+    const token = (each as { token?: TokenPlace }).token;
+    return { limit, line: token && !token.file ? token.getPosition()[0] : undefined };
+  }
+  return undefined;
+}
+
+/** The errors a Liquid error collects, one per failing tag; a block collects its tags' errors into one of its own. */
+function innermostErrors(error: unknown): unknown[] {
+  const collected = (error as { errors?: unknown[] } | undefined)?.errors;
+  return collected ? collected.flatMap(innermostErrors) : [error];
+}
+
+/** Every mistake a Liquid error holds, as problems; an error that is not a Liquid error is this site's bug and is thrown. */
+function liquidProblems(error: unknown, body: string, liquid: Liquid): LegacyBodyProblem[] {
+  if (!LiquidError.is(error)) throw error;
+  return innermostErrors(error).map((each) => describeLiquidError(each as LiquidError, body, liquid));
 }
 
 const filtersReference = "https://liquidjs.com/filters/overview.html";

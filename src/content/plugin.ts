@@ -2,10 +2,12 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type { BuildReporter } from "../build-reporter.ts";
 import { dataDir } from "../paths.ts";
+import { plural } from "../text/plural.ts";
 import type { EleventyConfig, PageData } from "../eleventy-types.ts";
 import type { SiteSettings } from "../site-settings.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { collectGuides, isBuilt, readGuide, type Guide, type GuideSource } from "./guide.ts";
+import { collectGuides } from "./guide-set.ts";
+import { isBuilt, readGuide, type Guide, type GuideSource } from "./guide.ts";
 import type { Problem } from "../messages/problems.ts";
 import { GuideValidationError } from "./problems.ts";
 import { legacyLayoutName } from "./schema.ts";
@@ -53,6 +55,7 @@ export function registerContent(
   }
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     const started = performance.now();
+    const sanitised: { file: string; places: number }[] = [];
     // Eleventy has not yet loaded a data file nor run a template: what is not a guide is refused here.
     const folder = scanGuideFolder(directories.input);
     const current = folder.files.map((file) => {
@@ -61,7 +64,8 @@ export function registerContent(
       if (previous?.modified === modified && previous.size === size) return previous;
       const source = readGuideSource(file);
       // The parsed front matter is needed only while the guide is read; the cache keeps what pages use.
-      const { guide, problems } = readGuide(source, registry, site);
+      const { guide, problems, warnings } = readGuide(source, registry, site);
+      if (warnings?.length) sanitised.push({ file: source.displayPath, places: warnings.length });
       return { modified, size, source, result: { guide, problems } };
     });
     guidesRead.clear();
@@ -69,6 +73,12 @@ export function registerContent(
     const { guides, problems } = collectGuides(current);
     if (folder.problems.length + problems.length > 0) throw new GuideValidationError([...folder.problems, ...problems]);
     reporter?.guidesRead?.(guides.length, performance.now() - started);
+    if (sanitised.length > 0) {
+      const places = sanitised.reduce((sum, each) => sum + each.places, 0);
+      reporter?.warning?.(
+        `left out markup that cannot be published (scripts, styles, forms, links off the web…) in ${plural(places, "place")} of ${plural(sanitised.length, "guide")}, first ${sanitised[0]!.file}: npm run check lists each with its line`,
+      );
+    }
     guidesByPath = new Map(guides.map((guide) => [guide.inputPath, guide]));
     for (const listener of guidesListeners) listener(guides, directories);
   });

@@ -105,7 +105,13 @@ const sectionFields = {
     .array(
       z.strictObject({
         title: text.describe("The page's title, and its publisher when that helps."),
-        url: z.url({ protocol: /^https?$/ }).describe("The full https:// address."),
+        url: z
+          .url({ protocol: /^https?$/, abort: true })
+          // Its own message, because an http:// address is a web address, only not the one to link to.
+          .refine((url) => new URL(url).protocol === "https:", {
+            message: "is an http:// address: use the https:// address, so readers reach the page over an encrypted connection",
+          })
+          .describe("The full https:// address."),
       }),
     )
     .min(1)

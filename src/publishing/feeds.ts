@@ -1,6 +1,6 @@
 import type { Guide } from "../content/guide.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
-import { escapeMarkup } from "../text/escape.ts";
+import { xmlText } from "./xml-text.ts";
 
 export interface FeedOptions {
   site: SiteSettings;
@@ -38,26 +38,26 @@ export function atomFeed({ site, path, pagePath, title, guides, updated }: FeedO
   );
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeMarkup(site.language)}">`,
-    `  <title>${escapeMarkup(title)}</title>`,
-    `  <subtitle>${escapeMarkup(site.tagline)}</subtitle>`,
-    `  <link href="${escapeMarkup(absoluteUrl(site, path))}" rel="self" type="application/atom+xml"/>`,
-    `  <link href="${escapeMarkup(absoluteUrl(site, pagePath))}" rel="alternate" type="text/html"/>`,
-    `  <id>${escapeMarkup(absoluteUrl(site, path))}</id>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(site.language)}">`,
+    `  <title>${xmlText(title)}</title>`,
+    `  <subtitle>${xmlText(site.tagline)}</subtitle>`,
+    `  <link href="${xmlText(absoluteUrl(site, path))}" rel="self" type="application/atom+xml"/>`,
+    `  <link href="${xmlText(absoluteUrl(site, pagePath))}" rel="alternate" type="text/html"/>`,
+    `  <id>${xmlText(absoluteUrl(site, path))}</id>`,
     `  <updated>${atomDate(feedUpdated)}</updated>`,
-    `  <author><name>${escapeMarkup(site.name)}</name></author>`,
+    `  <author><name>${xmlText(site.name)}</name></author>`,
   ];
   for (const guide of entries) {
     const url = absoluteUrl(site, guide.url);
     lines.push(
       "  <entry>",
-      `    <title>${escapeMarkup(guide.title)}</title>`,
-      `    <link href="${escapeMarkup(url)}" rel="alternate" type="text/html"/>`,
-      `    <id>${escapeMarkup(url)}</id>`,
+      `    <title>${xmlText(guide.title)}</title>`,
+      `    <link href="${xmlText(url)}" rel="alternate" type="text/html"/>`,
+      `    <id>${xmlText(url)}</id>`,
       `    <updated>${atomDate(updated[guide.url] ?? "1970-01-01")}</updated>`,
-      `    <summary>${escapeMarkup(guide.description)}</summary>`,
+      `    <summary>${xmlText(guide.description)}</summary>`,
       ...[guide.action, guide.platform, guide.subject, guide.risk, ...guide.regulation].map(
-        (term) => `    <category term="${escapeMarkup(term.slug)}" label="${escapeMarkup(term.label)}"/>`,
+        (term) => `    <category term="${xmlText(term.slug)}" label="${xmlText(term.label)}"/>`,
       ),
       "  </entry>",
     );

@@ -2,18 +2,34 @@ import type { NextStep } from "../catalog/catalog.ts";
 import { sectionHeading } from "../catalog/guide-sections.ts";
 import type { Guide } from "../content/guide.ts";
 import { commandEffectLabels } from "../content/schema.ts";
+import { createBodyRenderer, createFieldRenderer } from "../markdown/renderers.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
+import { inertMarkdown, proseRenderers } from "./inert-markdown.ts";
 
 /** Where a guide's markdown copy is published: beside its page, as `<guide URL>index.md`. */
 export const markdownCopyPath = (guide: Guide) => `${guide.url}index.md`;
 
 /**
  * Text from a plain-text field, as markdown that shows it as written: characters markdown would
- * read as syntax are escaped, so `<vault-name>` stays a placeholder and `*` stays a star.
+ * read as syntax are escaped, so `<vault-name>` stays a placeholder, `*` stays a star and `&lt;`
+ * is not read as a character reference. A line break would end the line it is written on.
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, "\\$&").replace(/\n/g, " ");
+  return text.replace(/[\\`*_[\]<>#|~]|&(?=#?\w+;)/g, "\\$&").replace(/[\r\n]+/g, " ");
 }
+
+/**
+ * An address as a link destination between `<` and `>`. It is written as the URL parser serialises it, the address
+ * a browser follows from the page's link, where spaces, `<`, `>` and control characters are percent-encoded, so
+ * nothing can end the destination early; a backslash, markdown's escape, is escaped.
+ */
+function linkDestination(url: string): string {
+  return `<${new URL(url).href.replace(/\\/g, "\\\\")}>`;
+}
+
+/** The prose of the page, rendered there with HTML off: the body, and step bodies as the fields are. */
+const bodyProse = proseRenderers(createBodyRenderer);
+const fieldProse = proseRenderers(createFieldRenderer);
 
 /** A fence longer than any run of backticks in the code, so the code cannot close it. */
 function fenced(code: string, info: string): string {
@@ -28,8 +44,9 @@ const heading = (level: number, text: string) => `${"#".repeat(level)} ${markdow
 /**
  * A published guide as one markdown document, for readers and assistants that take text: the
  * metadata, then every section in the page's order, commands fenced with their language and effect,
- * references as links. Markdown the author wrote (the body, step prose) is kept as written; a
- * legacy guide's HTML body is kept as HTML, which markdown allows.
+ * references as links. Markdown the author wrote (the body, step prose) is kept as written, except
+ * that HTML in it stays text, as on the page; a legacy guide's HTML body is kept as the page shows it
+ * (sanitised), which markdown allows.
  */
 export function guideMarkdown(guide: Guide, site: SiteSettings, nextSteps: readonly NextStep[]): string {
   const facts = [
@@ -48,7 +65,7 @@ export function guideMarkdown(guide: Guide, site: SiteSettings, nextSteps: reado
     return `${parts.join("\n\n")}\n`;
   }
 
-  parts.push(heading(2, sectionHeading("why-it-matters")), guide.body.trim());
+  parts.push(heading(2, sectionHeading("why-it-matters")), inertMarkdown(guide.body.trim(), bodyProse));
   if (guide.primary_risk) parts.push(`**Primary risk:** ${markdownText(guide.primary_risk)}`);
   if (guide.controls) {
     parts.push(
@@ -70,7 +87,7 @@ export function guideMarkdown(guide: Guide, site: SiteSettings, nextSteps: reado
   if (guide.steps) {
     parts.push(heading(2, sectionHeading("steps")));
     for (const [index, step] of guide.steps.entries()) {
-      parts.push(heading(3, `${index + 1}. ${step.title}`), step.body.trim());
+      parts.push(heading(3, `${index + 1}. ${step.title}`), inertMarkdown(step.body.trim(), fieldProse));
       if (step.command) {
         const { code, language, effect, warning } = step.command;
         parts.push(`*${commandEffectLabels[effect]}.*${warning ? ` **Warning:** ${markdownText(warning)}` : ""}`, fenced(code, language));
@@ -92,7 +109,7 @@ export function guideMarkdown(guide: Guide, site: SiteSettings, nextSteps: reado
   if (guide.references) {
     parts.push(
       heading(2, sectionHeading("references")),
-      guide.references.map((reference) => `- [${markdownText(reference.title)}](<${reference.url}>)`).join("\n"),
+      guide.references.map((reference) => `- [${markdownText(reference.title)}](${linkDestination(reference.url)})`).join("\n"),
     );
   }
   if (nextSteps.length > 0) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Liquid, type FilterImplOptions, type FS, type Template } from "liquidjs";
+import { Liquid, type FilterImplOptions, type FS, type LiquidOptions, type Template } from "liquidjs";
 import { layoutsDir } from "../paths.ts";
 
 /**
@@ -67,12 +67,19 @@ const layoutsOnly: FS = {
   readFile: (file) => readFile(file, "utf8"),
 };
 
+/** liquidjs's guards against a template that runs away: characters parsed, milliseconds rendering, and characters or list items made. */
+export type LiquidLimits = Pick<LiquidOptions, "parseLimit" | "renderLimit" | "memoryLimit">;
+
 /**
  * The Liquid engine for layouts and partials, and (a separate instance) for the Liquid in legacy
  * guide bodies. `reportsEveryError` collects every mistake in a template instead of stopping at the
- * first, for content an author fixes in one go.
+ * first, for content an author fixes in one go. `limits` are for templates the site does not own;
+ * the layouts' engine has none.
  */
-export function createLiquid({ reportsEveryError = false } = {}): Liquid {
+export function createLiquid({
+  reportsEveryError = false,
+  limits = {},
+}: { reportsEveryError?: boolean; limits?: LiquidLimits } = {}): Liquid {
   return new SynchronousLiquid({
     root: [layoutsDir],
     extname: partialExtension,
@@ -81,5 +88,6 @@ export function createLiquid({ reportsEveryError = false } = {}): Liquid {
     strictFilters: true,
     cache: true,
     catchAllErrors: reportsEveryError,
+    ...limits,
   });
 }

@@ -114,21 +114,24 @@ describe("best practices", () => {
 });
 
 describe("references", () => {
-  it("maps one web link an item, uses the address of a link without text, and keeps the rest in a list of their own", () => {
+  it("maps one https link an item, uses the address of a link without text, and keeps the rest in a list of their own", () => {
     const html =
-      '<ul><li><a href="https://docs.example/a">Docs A</a></li><li><a href="http://b.example/"></a></li><li><a href="/internal/runbook">Runbook</a></li><li>No link</li></ul>';
+      '<ul><li><a href="https://docs.example/a">Docs A</a></li><li><a href="https://b.example/"></a></li><li><a href="http://c.example/">Plain http</a></li><li><a href="/internal/runbook">Runbook</a></li><li>No link</li></ul>';
     expect(mapped(html, migrateReferences)).toEqual({
       value: [
         { title: "Docs A", url: "https://docs.example/a" },
-        { title: "http://b.example/", url: "http://b.example/" },
+        { title: "https://b.example/", url: "https://b.example/" },
       ],
       report: [
-        "guessed, review it: reference http://b.example/ has no link text: its address is its title",
-        'kept in legacy_content: <li> "Runbook": references hold one http(s) link each',
-        'kept in legacy_content: <li> "No link": references hold one http(s) link each',
+        "guessed, review it: reference https://b.example/ has no link text: its address is its title",
+        'kept in legacy_content: <li> "Plain http": references hold one https link each',
+        'kept in legacy_content: <li> "Runbook": references hold one https link each',
+        'kept in legacy_content: <li> "No link": references hold one https link each',
         "mapped: 2 references → references",
       ],
-      kept: ['<ul>\n<li><a href="/internal/runbook">Runbook</a></li>\n<li>No link</li>\n</ul>'],
+      kept: [
+        '<ul>\n<li><a href="http://c.example/">Plain http</a></li>\n<li><a href="/internal/runbook">Runbook</a></li>\n<li>No link</li>\n</ul>',
+      ],
     });
   });
 

@@ -163,7 +163,7 @@ export function migrateReferences(children: HTMLElement[], ctx: MappingContext):
       const href = links.length === 1 ? links[0]!.getAttribute("href")?.trim() : undefined;
       if (!href || !isWebAddress(href)) {
         unmapped.push(ctx.html.slice(item.range[0], item.range[1]));
-        ctx.report.push({ kind: "kept", message: `${describeNode(item)}: references hold one http(s) link each` });
+        ctx.report.push({ kind: "kept", message: `${describeNode(item)}: references hold one https link each` });
         continue;
       }
       const title = textOf(item) || href;
@@ -185,7 +185,7 @@ export function migrateReferences(children: HTMLElement[], ctx: MappingContext):
 
 function isWebAddress(href: string): boolean {
   try {
-    return ["http:", "https:"].includes(new URL(href).protocol);
+    return new URL(href).protocol === "https:";
   } catch {
     return false;
   }

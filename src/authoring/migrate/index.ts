@@ -1,6 +1,7 @@
 import path from "node:path";
 import yaml from "js-yaml";
-import { readGuides, schemasFor } from "../../content/guide.ts";
+import { schemasFor } from "../../content/guide.ts";
+import { readGuides } from "../../content/guide-set.ts";
 import { isLegacyLayout } from "../../content/schema.ts";
 import type { SiteSettings } from "../../site-settings.ts";
 import type { TaxonomyRegistry } from "../../taxonomy/registry.ts";
