@@ -40,10 +40,10 @@ prerequisites:
 steps:
   - title: List the schemas
     body: Start with what exists.
-    command:
-      code: SHOW SCHEMAS IN ACCOUNT;
-      language: sql
-      effect: reads
+    commands:
+      - code: SHOW SCHEMAS IN ACCOUNT;
+        language: sql
+        effect: reads
 architecture:
   components: [{ name: Snowflake, role: Holds the data. }]
   flow: [List, Classify]

@@ -14,7 +14,7 @@ import { buildGuides, sharedBuild } from "./helpers/site.ts";
 
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry(), loadSiteSettings());
 const published = guides.filter((guide) => guide.status === "published");
-const guideWithCommands = published.find((guide) => guide.format === "structured" && guide.steps?.some((step) => step.command));
+const guideWithCommands = published.find((guide) => guide.format === "structured" && guide.steps?.some((step) => step.commands));
 const analyticsScript = "https://analytics.example.test/script.js";
 const repository = "https://github.com/acme/dspm-guides";
 
@@ -119,7 +119,9 @@ describe("search", () => {
   });
 
   it("finds a guide by a command printed in one of its steps", async () => {
-    const guide = published.find((candidate) => candidate.steps?.some((step) => step.command?.code.includes("generate-credential-report")));
+    const guide = published.find((candidate) =>
+      candidate.steps?.some((step) => step.commands?.some((command) => command.code.includes("generate-credential-report"))),
+    );
     expect(guide, "a guide whose command generates the credential report").toBeDefined();
     const page = await openPage("/search/?q=generate-credential-report");
     await expect.poll(() => resultLinks(page)).toContain(guide!.url);
@@ -172,19 +174,25 @@ describe("search", () => {
 });
 
 describe("guide page", () => {
-  it("copies exactly the command to the clipboard", async () => {
+  it("copies exactly the command of each block to the clipboard, with the block's own button", async () => {
     expect(guideWithCommands, "a published guide with commands").toBeDefined();
     if (!guideWithCommands) return;
     const page = await openPage(guideWithCommands.url);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     const steps = guideWithCommands.steps ?? [];
-    const index = steps.findIndex((step) => step.command);
-    await page
-      .locator(`#step-${index + 1}`)
-      .getByRole("button", { name: /^Copy/ })
-      .click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(steps[index]?.command?.code);
-    await expect(page.locator(`#step-${index + 1} .copy-button`).textContent()).resolves.toBe("Copied");
+    // The step with the most blocks, so a button that copied another block's command would show.
+    const index = steps.reduce(
+      (most, step, candidate) => ((step.commands?.length ?? 0) > (steps[most]?.commands?.length ?? 0) ? candidate : most),
+      0,
+    );
+    const blocks = steps[index]?.commands ?? [];
+    const buttons = page.locator(`#step-${index + 1}`).getByRole("button", { name: /^Copy/ });
+    await expect(buttons.count()).resolves.toBe(blocks.length);
+    for (const [block, command] of blocks.entries()) {
+      await buttons.nth(block).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(command.code);
+      await expect(buttons.nth(block).textContent()).resolves.toBe("Copied");
+    }
   });
 
   it("switches the theme and keeps it across a reload", async () => {

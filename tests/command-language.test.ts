@@ -6,7 +6,7 @@ import {
   sniffLanguage,
   type CommandLanguageName,
   type LanguageHints,
-} from "../src/authoring/command-language.ts";
+} from "../src/authoring/migrate/command-language.ts";
 
 describe("reading a command's language from the command", () => {
   it.each<[string, CommandLanguageName]>([

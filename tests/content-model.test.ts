@@ -107,7 +107,7 @@ describe("front matter", () => {
     expect(frontMatter.lineOf(["title"])).toBe(2);
     expect(frontMatter.lineOf(["steps", 0, "body"])).toBe(6);
     // An absent field is placed at its nearest parent.
-    expect(frontMatter.lineOf(["steps", 0, "command"])).toBe(5);
+    expect(frontMatter.lineOf(["steps", 0, "commands"])).toBe(5);
   });
 
   it("gives the line of a YAML mistake in the file", () => {

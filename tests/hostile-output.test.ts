@@ -52,9 +52,10 @@ prerequisites:
 steps:
   - title: ${yamlText(`Step ${hostile}`)}
     body: ${yamlText(`Step prose ${hostile} and a placeholder in code: \`<vault-name>\`.`)}
-    command:
-      code: ${yamlText(`echo '${hostile}'`)}
-      effect: reads
+    commands:
+      - code: ${yamlText(`echo '${hostile}'`)}
+        effect: reads
+        note: ${yamlText(`Note ${hostile}`)}
 architecture:
   components:
     - name: ${yamlText(hostile)}
@@ -154,6 +155,7 @@ describe("hostile guide text in every output", () => {
     const page = site.page(structuredUrl);
     expect(textOf(page.querySelector("h1"))).toBe(title);
     expect(page.querySelector(".references a")?.getAttribute("href")).toBe(hostileUrl);
+    expect(textOf(page.querySelector(".command-block__note"))).toBe(`Note ${hostile}`);
     expect(textOf(page.querySelector(".legacy-content .legacy-body"))).toBe("Kept legacy text a script link");
     const legacy = site.page(legacyUrl).querySelector(".legacy-body")!;
     expect(textOf(legacy.querySelector("h1"))).toBe(`Legacy ${hostile}`);
@@ -186,6 +188,7 @@ describe("hostile guide text in every output", () => {
     const reference = html.querySelectorAll("a").find((link) => textOf(link) === `Reference ${hostile}`);
     expect(new URL(reference?.getAttribute("href") ?? "").href).toBe(new URL(hostileUrl).href);
     expect(html.querySelector("pre code")?.textContent).toBe(`echo '${hostile}'\n`);
+    expect(textOf(html)).toContain(`Note ${hostile}`);
 
     const legacyCopy = readerMarkdown.render(site.html(`${legacyUrl}index.md`));
     expect(liveMarkup(legacyCopy)).toEqual([]);

@@ -39,7 +39,7 @@ const cases: [scenario: string, problems: string[]][] = [
   [
     "yaml-depth",
     [
-      `${shown("yaml-depth", "detect-pii-aws.md")}:50: front matter: nests fields and lists more than 16 levels deep here: flatten it (a guide's deepest field, steps[].command.code, is 4 levels down)`,
+      `${shown("yaml-depth", "detect-pii-aws.md")}:50: front matter: nests fields and lists more than 16 levels deep here: flatten it (a guide's deepest field, steps[].commands[].code, is 5 levels down)`,
     ],
   ],
   [

@@ -80,23 +80,45 @@ describe("a guide's markdown copy", () => {
     expect(markdown).toContain(guide.body.trim());
   });
 
-  it("fences every command with its language, after its effect and any warning", () => {
-    const steps = guide.steps ?? [];
-    const commands = steps.filter((step) => step.command);
-    expect(commands.length).toBeGreaterThan(0);
+  it("fences every command block with its language, after its effect, note and any warning", () => {
+    const blocks = (guide.steps ?? []).flatMap((step) => step.commands ?? []);
+    expect(blocks.length).toBeGreaterThan(0);
     const fences = [...markdown.matchAll(/^(`{3,})(\S*)\n([\s\S]*?)\n\1$/gm)];
-    expect(fences.map((fence) => [fence[2], fence[3]])).toEqual(commands.map((step) => [step.command?.language, step.command?.code]));
+    expect(fences.map((fence) => [fence[2], fence[3]])).toEqual(blocks.map((block) => [block.language, block.code]));
     expect(markdown).toContain("*Read-only: changes nothing.*");
-    const withWarning = guides.find((entry) => entry.status === "published" && entry.steps?.some((step) => step.command?.warning));
-    const warned = withWarning?.steps?.find((step) => step.command?.warning)?.command;
+    const withWarning = guides.find(
+      (entry) => entry.status === "published" && entry.steps?.some((step) => step.commands?.some((block) => block.warning)),
+    );
+    const warned = withWarning?.steps?.flatMap((step) => step.commands ?? []).find((block) => block.warning);
     expect(warned, "a published fixture guide with a command warning").toBeDefined();
     expect(copyOf(withWarning!.slug)).toContain(`**Warning:** ${markdownText(warned!.warning!)}`);
+  });
+
+  it("gives each block of a step its own effect line and fence, the second after its note and warning", () => {
+    const step = markdown.slice(markdown.indexOf("### 3. Delete a key nobody uses"), markdown.indexOf("### 4."));
+    expect(step).toContain(
+      [
+        "*Read-only: changes nothing.*",
+        "",
+        "```bash",
+        'aws iam list-access-keys --user-name <user-name> --query "AccessKeyMetadata[].[AccessKeyId,Status]"',
+        "```",
+        "",
+        "*Destructive: cannot be undone.* Run this once the list shows the replacement key as Active. **Warning:** A deleted key cannot be restored.",
+        "",
+        "```bash",
+        "aws iam delete-access-key --user-name <user-name> --access-key-id <access-key-id>",
+        "```",
+      ].join("\n"),
+    );
   });
 
   it("keeps a command whose code holds backticks whole, behind a longer fence", () => {
     const tricky = {
       ...guide,
-      steps: [{ title: "Run", body: "Text.", command: { code: "echo ```inner``` and `x`", language: "bash", effect: "reads" as const } }],
+      steps: [
+        { title: "Run", body: "Text.", commands: [{ code: "echo ```inner``` and `x`", language: "bash", effect: "reads" as const }] },
+      ],
     };
     const copy = guideMarkdown(tricky, site, []);
     const [token] = new MarkdownIt().parse(copy, {}).filter((entry) => entry.type === "fence");

@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { formatReportLine, migrateLegacyGuide, type MigrationResult } from "../src/authoring/migrate/index.ts";
 import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources, sourcesFor } from "../src/content/sources.ts";
-import { migrateFiles } from "../src/authoring/migrate-files.ts";
+import { migrateFiles } from "../src/authoring/migrate/migrate-files.ts";
 import { readCommandLine } from "../src/cli/command-line.ts";
 import { migrateCommand as migrateCommandLine } from "../src/cli/commands.ts";
 import { formatProblem } from "../src/messages/problems.ts";
@@ -265,13 +265,14 @@ describe("npm run migrate on the legacy fixtures", () => {
 
   it("guesses each command's effect from its verbs, reports every guess, and warns on destructive ones", () => {
     const { front } = migration("detect-customer-data-databricks");
-    const steps = front.steps as { command: { effect: string; language: string; warning?: string } }[];
-    expect(steps.map((step) => step.command.effect)).toEqual(["reads", "reads", "reads", "changes", "destructive"]);
-    expect(steps.map((step) => step.command.language)).toEqual(["bash", "sql", "bash", "bash", "bash"]);
-    expect(steps[4]!.command.warning).toMatch(/^Migrated from a legacy guide .*"rm".*review .* before running it\.$/);
+    const steps = front.steps as { commands: [{ effect: string; language: string; warning?: string }] }[];
+    expect(steps.map((step) => step.commands.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(steps.map((step) => step.commands[0].effect)).toEqual(["reads", "reads", "reads", "changes", "destructive"]);
+    expect(steps.map((step) => step.commands[0].language)).toEqual(["bash", "sql", "bash", "bash", "bash"]);
+    expect(steps[4]!.commands[0].warning).toMatch(/^Migrated from a legacy guide .*"rm".*review .* before running it\.$/);
     const guesses = reportOf("detect-customer-data-databricks").filter((line) => line.startsWith("guessed"));
     expect(guesses).toHaveLength(5);
-    expect(guesses[4]).toMatch(/steps\[4\]\.command: effect destructive \(from "rm"\)/);
+    expect(guesses[4]).toMatch(/steps\[4\]\.commands\[0\]: effect destructive \(from "rm"\)/);
     // The built page labels the block and shows the warning.
     const step = migratedSite.page("/guides/detect-customer-data-databricks/").querySelector("#step-5")!;
     expect(textOf(step.querySelector(".command-block__effect"))).toBe("Destructive: cannot be undone");
@@ -409,10 +410,9 @@ describe("npm run migrate on the legacy fixtures", () => {
   });
 
   const commandsOf = (slug: string) =>
-    (migration(slug).front.steps as { command: { code: string; language: string } }[]).map(({ command }) => [
-      command.code,
-      command.language,
-    ]);
+    (migration(slug).front.steps as { commands: { code: string; language: string }[] }[]).flatMap(({ commands }) =>
+      commands.map((command) => [command.code, command.language]),
+    );
   const builtCommandsOf = (slug: string) =>
     migratedSite
       .page(`/guides/${slug}/`)
@@ -446,8 +446,8 @@ describe("npm run migrate on the legacy fixtures", () => {
       expect.arrayContaining([
         'fixed: placeholders the legacy HTML left unescaped (browsers hid them as unknown elements) are kept as text: "<account_identifier>", "<username>", "<database>", "<schema>", "<user_prefix>"',
         'fixed: placeholders in code named like HTML elements, but never closed there, are kept as text: "<table>"',
-        'guessed, review it: steps[0].command: effect changes (no verb it knows), language bash (read from the command): "snowsql -a <account_identifier> -u <username>"',
-        'guessed, review it: steps[2].command: effect reads (from "show"), language sql (read from the command): "SHOW GRANTS ON TABLE <database>.<schema>.<table>;"',
+        'guessed, review it: steps[0].commands[0]: effect changes (no verb it knows), language bash (read from the command): "snowsql -a <account_identifier> -u <username>"',
+        'guessed, review it: steps[2].commands[0]: effect reads (from "show"), language sql (read from the command): "SHOW GRANTS ON TABLE <database>.<schema>.<table>;"',
       ]),
     );
   });
@@ -468,16 +468,16 @@ describe("npm run migrate on the legacy fixtures", () => {
     );
     const report = reportOf(slug);
     expect(report).toContainEqual(
-      expect.stringMatching(/^guessed, review it: steps\[0\]\.command: .*, language powershell \(read from the command\): /),
+      expect.stringMatching(/^guessed, review it: steps\[0\]\.commands\[0\]: .*, language powershell \(read from the command\): /),
     );
     expect(report).toContainEqual(
-      expect.stringMatching(/^guessed, review it: steps\[1\]\.command: .*, language powershell \(from its label\): /),
+      expect.stringMatching(/^guessed, review it: steps\[1\]\.commands\[0\]: .*, language powershell \(from its label\): /),
     );
     expect(report).toContain(
-      'dropped, the site computes it: label "PowerShell" of steps[1].command (the layout labels each command with its language)',
+      'dropped, the site computes it: label "PowerShell" of steps[1].commands[0] (the layout labels each command with its language)',
     );
     expect(report).toContainEqual(
-      expect.stringMatching(/^guessed, review it: steps\[3\]\.command: .*, language json \(from its data-language attribute\): /),
+      expect.stringMatching(/^guessed, review it: steps\[3\]\.commands\[0\]: .*, language json \(from its data-language attribute\): /),
     );
   });
 
@@ -496,11 +496,13 @@ describe("npm run migrate on the legacy fixtures", () => {
     expect(builtCommandsOf(slug)).toEqual(commands);
     const report = reportOf(slug);
     expect(report).toContain(
-      'dropped, the site computes it: label "Terraform" of steps[2].command (the layout labels each command with its language)',
+      'dropped, the site computes it: label "Terraform" of steps[2].commands[0] (the layout labels each command with its language)',
     );
-    expect(report).toContainEqual(expect.stringMatching(/^guessed, review it: steps\[2\]\.command: .*, language hcl \(from its label\): /));
     expect(report).toContainEqual(
-      expect.stringMatching(/^guessed, review it: steps\[3\]\.command: .*, language yaml \(from the class\): /),
+      expect.stringMatching(/^guessed, review it: steps\[2\]\.commands\[0\]: .*, language hcl \(from its label\): /),
+    );
+    expect(report).toContainEqual(
+      expect.stringMatching(/^guessed, review it: steps\[3\]\.commands\[0\]: .*, language yaml \(from the class\): /),
     );
     expect(migration(slug).result.output).toContain("One public policy on \\<your-bucket\\> publishes all of them.");
   });
@@ -540,7 +542,7 @@ describe("the npm run migrate command", () => {
     expect(first.status, first.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual([...migrations.keys()].map((slug) => `${slug}.md`).sort());
     for (const [slug, { result }] of migrations) expect(readFileSync(path.join(out, `${slug}.md`), "utf8")).toBe(result.output);
-    expect(first.stdout).toContain('guessed, review it: steps[4].command: effect destructive (from "rm")');
+    expect(first.stdout).toContain('guessed, review it: steps[4].commands[0]: effect destructive (from "rm")');
     // With many files, each file's report starts with how far the run has got.
     const positions = [...first.stdout.matchAll(/^\[(\d+)\/(\d+)\] /gm)].map((match) => `${match[1]}/${match[2]}`);
     expect(positions).toEqual(Array.from({ length: migrations.size }, (_, index) => `${index + 1}/${migrations.size}`));

@@ -1,7 +1,7 @@
 // Placeholders that legacy HTML left unescaped are escaped before `npm run migrate` parses the page; real markup is not.
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { keepPlaceholdersAsText } from "../src/authoring/placeholders.ts";
+import { keepPlaceholdersAsText } from "../src/authoring/migrate/placeholders.ts";
 
 describe("keeping unescaped placeholders as text", () => {
   it.each([

@@ -125,15 +125,29 @@ describe("sitemap, robots.txt and feeds", () => {
 });
 
 describe("machine-readable exports", () => {
-  it("exports every published guide's metadata, taxonomy slugs and controls as /guides.json", () => {
+  it("exports every published guide's metadata, taxonomy slugs, controls and command blocks as /guides.json", () => {
     const exported = JSON.parse(site.html("/guides.json")) as {
-      guides: { path: string; platform: string; regulations: string[]; controls: { framework: string; id: string }[] }[];
+      guides: {
+        path: string;
+        platform: string;
+        regulations: string[];
+        controls: { framework: string; id: string }[];
+        steps: { title: string; commands: { code: string; effect: string; note?: string; warning?: string }[] }[];
+      }[];
     };
     expect(exported.guides.map((guide) => guide.path).sort()).toEqual(published);
     const aws = exported.guides.find((guide) => guide.path === "/guides/detect-api-keys-secrets-tokens-aws/");
     expect(aws?.platform).toBe("aws");
     expect(aws?.regulations).toEqual(["pci-dss", "soc-2"]);
     expect(aws?.controls.map((control) => `${control.framework} ${control.id}`)).toEqual(["pci-dss 8.6.2", "nist-800-53 IA-5(7)"]);
+    // A step with a reading block and a destructive one keeps them apart, each with its own effect.
+    const twoBlocks = aws?.steps.find((step) => step.commands.length === 2);
+    expect(twoBlocks?.commands.map((command) => command.effect)).toEqual(["reads", "destructive"]);
+    expect(twoBlocks?.commands[1]).toMatchObject({
+      code: "aws iam delete-access-key --user-name <user-name> --access-key-id <access-key-id>",
+      note: "Run this once the list shows the replacement key as Active.",
+    });
+    expect(twoBlocks?.commands[1]?.warning).toBeTruthy();
   });
 
   it("publishes a JSON Schema that accepts every real guide's front matter and rejects a wrong status", () => {

@@ -75,6 +75,8 @@ describe("the fixture site, production build", () => {
       "Why it matters",
       "Prerequisites",
       loadSiteSettings().spotlight.title,
+      // Shown only with JavaScript, which fills what the reader types into the commands.
+      "Your values",
       "Step-by-step guide",
       "Architecture & workflow",
       "Best practices & tips",
@@ -96,13 +98,25 @@ describe("the fixture site, production build", () => {
     expect(steps[1]!.querySelector("pre code")?.getAttribute("class")).toBe("language-shell");
     expect(steps[1]!.querySelector("pre code")?.textContent).toBe("aws iam get-access-key-last-used --access-key-id <access-key-id>");
     expect(steps[3]!.querySelector("pre")).toBeNull();
-    expect(steps.map((step) => textOf(step.querySelector(".command-block__effect")))).toEqual([
-      "Read-only: changes nothing",
-      "Read-only: changes nothing",
-      "Destructive: cannot be undone",
-      "",
+    expect(steps.map((step) => step.querySelectorAll(".command-block__effect").map(textOf))).toEqual([
+      ["Read-only: changes nothing"],
+      ["Read-only: changes nothing"],
+      ["Read-only: changes nothing", "Destructive: cannot be undone"],
+      [],
     ]);
-    expect(textOf(steps[2]!.querySelector(".command-block__warning"))).toBe("Warning: A deleted key cannot be restored.");
+    // Each block of a step keeps its own note, warning and code, and names its copy button apart from the other's.
+    const [reading, deleting] = steps[2]!.querySelectorAll(".command-block");
+    expect(reading!.querySelector(".command-block__note, .command-block__warning")).toBeNull();
+    expect(textOf(deleting!.querySelector(".command-block__note"))).toBe("Run this once the list shows the replacement key as Active.");
+    expect(textOf(deleting!.querySelector(".command-block__warning"))).toBe("Warning: A deleted key cannot be restored.");
+    expect(deleting!.querySelector("pre code")?.textContent).toBe(
+      "aws iam delete-access-key --user-name <user-name> --access-key-id <access-key-id>",
+    );
+    expect(steps[2]!.querySelectorAll("pre.command").map((block) => block.getAttribute("data-copy-label"))).toEqual([
+      "Copy command 1 of 2 in step 3",
+      "Copy command 2 of 2 in step 3",
+    ]);
+    expect(steps[0]!.querySelector("pre.command")?.getAttribute("data-copy-label")).toBe("Copy the command in step 1");
     expect(page.querySelectorAll(".controls li").map(textOf)).toEqual([
       "PCI-DSS v4.0.1 · 8.6.2 Fixture summary of the control.",
       "NIST 800-53 Rev. 5 · IA-5(7) Fixture summary of a second framework.",

@@ -100,9 +100,17 @@ describe("bad input: each problem names the file, the field, what is wrong and t
   it("commands must say what they change, destructive ones with a warning; controls must cover the primary regulation", () => {
     const name = file("unsafe-command", "fix-exposure-of-pii-aws.md");
     expect(problemsOf("unsafe-command")).toEqual([
-      `${name}:18: steps[0].command.warning: is missing: a destructive command needs a warning: say what cannot be undone and what to check first`,
-      `${name}:23: steps[1].command.effect: is missing: add "effect:" with one of reads, changes, destructive`,
+      `${name}:19: steps[0].commands[0].warning: is missing: a destructive command needs a warning: say what cannot be undone and what to check first`,
+      `${name}:24: steps[1].commands[0].effect: is missing: add "effect:" with one of reads, changes, destructive`,
       `${name}:33: controls: maps no control of the primary regulation GDPR: add one with framework: GDPR`,
+    ]);
+  });
+
+  it("a step's single command: names its replacement, a list of blocks; an empty list needs a block", () => {
+    const name = file("single-command", "fix-exposure-of-pii-aws.md");
+    expect(problemsOf("single-command")).toEqual([
+      `${name}:17: steps[1].commands: needs at least 1 entry: add one`,
+      `${name}:20: steps[2].command: was replaced by commands:, a list of blocks: write commands: with "- code: …" under it (one block per thing a reader runs at once)`,
     ]);
   });
 

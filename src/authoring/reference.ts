@@ -9,6 +9,7 @@ interface JsonSchemaNode {
   items?: JsonSchemaNode;
   anyOf?: JsonSchemaNode[];
   default?: unknown;
+  deprecated?: boolean;
 }
 
 /** Markers around the generated table in README.md. */
@@ -36,6 +37,8 @@ export function frontMatterReference(registry: TaxonomyRegistry): string {
   const rows: string[] = ["| field | required | what it holds |", "|---|---|---|"];
   const walk = (node: JsonSchemaNode, prefix: string, topLevel: boolean) => {
     for (const [name, field] of Object.entries(node.properties ?? {})) {
+      // A retired field is refused with its replacement named; the reference lists only what to write.
+      if (field.deprecated) continue;
       const path = `${prefix}${name}`;
       let required = node.required?.includes(name) && field.default === undefined ? "yes" : "no";
       if (topLevel && name in requiredSections) required = "when published";

@@ -60,11 +60,13 @@ export function scaffoldGuide(choices: ScaffoldChoices): { fileName: string; tex
     steps: [1, 2, 3, 4].map((number) => ({
       title: todo(`step ${number}, as a short imperative sentence`),
       body: todo("what to do, why, and how to read the result"),
-      command: {
-        code: todo("the command, with placeholders such as <resource-name>"),
-        language: "bash",
-        effect: "reads",
-      },
+      commands: [
+        {
+          code: todo("what the reader runs at once, with placeholders such as <resource-name>"),
+          language: "bash",
+          effect: "reads",
+        },
+      ],
     })),
     architecture: {
       components: [{ name: todo("a component"), role: todo("its role in one line") }],

@@ -78,10 +78,22 @@ function structuredGuide(registry: TaxonomyRegistry, index: number): { name: str
     steps: Array.from({ length: 5 }, (_, step) => ({
       title: sentence(next, 6),
       body: `${paragraph(next, 3)}\n\n${paragraph(next, 2)}`,
-      command: {
-        code: `cloud-cli ${vocabulary[(index + step) % vocabulary.length]} list --resource <resource-name> --output json\ncloud-cli ${vocabulary[(index + step * 5) % vocabulary.length]} show --id "<id>"`,
-        effect: step === 4 ? "changes" : "reads",
-      },
+      commands: [
+        {
+          code: `cloud-cli ${vocabulary[(index + step) % vocabulary.length]} list --resource <resource-name> --output json\ncloud-cli ${vocabulary[(index + step * 5) % vocabulary.length]} show --id "<id>"`,
+          effect: "reads",
+        },
+        // The last step changes something once the reader has checked what the first block listed, as real fix guides do.
+        ...(step === 4
+          ? [
+              {
+                code: `cloud-cli ${vocabulary[(index + step * 7) % vocabulary.length]} update --id "<id>" --enabled false`,
+                effect: "changes",
+                note: sentence(next, 9),
+              },
+            ]
+          : []),
+      ],
     })),
     architecture: {
       components: Array.from({ length: 4 }, () => ({ name: sentence(next, 2).slice(0, -1), role: sentence(next, 8) })),

@@ -28,14 +28,17 @@ mistake or a refused build, 130 (143) when interrupted (terminated).`,
 });
 
 export const checkCommand = defineCommand({
-  usage: `Usage: npm run check -- [--strict] [files or folders…]
+  usage: `Usage: npm run check -- [--strict] [--commands] [files or folders…]
 
 Validates guides without building the site (default: guides/). Prints each error as
 file:line: field: what is wrong: how to fix it, then warnings: a reviewed date older than 180 days,
 sections not written yet or still holding a placeholder, legacy_content left to sort out, legacy HTML
 the sanitiser drops, links to guides that do not exist from a guide not yet published or a legacy guide. --strict fails on warnings too.
+--commands also checks every command block by machine: shell blocks with bash -n, then each aws, gcloud
+and az call in them with the CLI installed here, offline; JSON blocks and JSON arguments must parse.
+A CLI that is not installed is skipped with one line saying so. Verdicts are cached in .cache/.
 Exit code 0 when there is no error (and, with --strict, no warning), 1 otherwise, 2 for a command-line mistake.`,
-  options: { strict: { type: "boolean", default: false } },
+  options: { strict: { type: "boolean", default: false }, commands: { type: "boolean", default: false } },
   positionals: true,
   check: ({ positionals }) => {
     const targets = pathsToCheck(positionals);

@@ -7,7 +7,7 @@ import { migrateCommand } from "./commands.ts";
 const { values, positionals } = parseCommandLine(migrateCommand);
 // Loaded once the command line is good, so a mistake in it is answered at once.
 const [{ migrateFiles }, { sourcesFor }, { loadSiteSettings }, { loadRegistry }] = await Promise.all([
-  import("../authoring/migrate-files.ts"),
+  import("../authoring/migrate/migrate-files.ts"),
   import("../content/sources.ts"),
   import("../site-settings.ts"),
   import("../taxonomy/registry.ts"),

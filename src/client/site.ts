@@ -1,5 +1,7 @@
 // Comforts added on top of pages that work without JavaScript.
+import { announce } from "./announce.ts";
 import { setUpConsent } from "./consent.ts";
+import { placeholderCopyNotice, setUpPlaceholderValues } from "./placeholder-values.ts";
 import { applyTheme, effectiveTheme, storeTheme } from "./theme-choice.ts";
 
 function setUpThemeToggle(): void {
@@ -16,11 +18,6 @@ function setUpThemeToggle(): void {
   });
 }
 
-function announce(message: string): void {
-  const region = document.querySelector("[data-announcer]");
-  if (region) region.textContent = message;
-}
-
 /** A copy button on every code block; it copies the code only, never the label or the prompt. */
 function setUpCopyButtons(): void {
   for (const block of document.querySelectorAll<HTMLPreElement>("pre:has(> code)")) {
@@ -32,12 +29,14 @@ function setUpCopyButtons(): void {
     button.type = "button";
     button.className = "copy-button";
     button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy command to clipboard");
+    // Several blocks can share a step; the layout names each block's button so they can be told apart.
+    button.setAttribute("aria-label", block.dataset.copyLabel ?? "Copy command to clipboard");
+    const notice = placeholderCopyNotice(code);
     button.addEventListener("click", () => {
       navigator.clipboard.writeText(code.textContent ?? "").then(
         () => {
           button.textContent = "Copied";
-          announce("Copied to the clipboard");
+          if (!notice?.tellUnfilled()) announce("Copied to the clipboard");
           setTimeout(() => (button.textContent = "Copy"), 2000);
         },
         () => announce("Copying failed: select the text and copy it by hand"),
@@ -47,6 +46,7 @@ function setUpCopyButtons(): void {
     wrapper.className = "code-wrapper";
     block.replaceWith(wrapper);
     wrapper.append(block, button);
+    if (notice) wrapper.after(notice.element);
   }
 }
 
@@ -97,5 +97,6 @@ function setUpListFilters(): void {
 
 setUpThemeToggle();
 setUpCopyButtons();
+setUpPlaceholderValues();
 setUpListFilters();
 setUpConsent();

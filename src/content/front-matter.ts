@@ -27,7 +27,7 @@ export type FrontMatterResult =
 
 /**
  * How far front matter may nest, and how many YAML aliases (`*name`, a copy of what `&name` holds) it
- * may use. A guide's deepest field, steps[].command.code, is four levels down, and no guide needs an
+ * may use. A guide's deepest field, steps[].commands[].code, is five levels down, and no guide needs an
  * alias: these leave room for both, and keep what the build walks and copies within a few times what
  * is written, with no recursion deep enough to exhaust the stack.
  */
@@ -75,7 +75,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
         problem: {
           field: "front matter",
           line,
-          message: `nests fields and lists more than ${frontMatterLimits.nesting} levels deep here: flatten it (a guide's deepest field, steps[].command.code, is 4 levels down)`,
+          message: `nests fields and lists more than ${frontMatterLimits.nesting} levels deep here: flatten it (a guide's deepest field, steps[].commands[].code, is 5 levels down)`,
         },
       };
     }

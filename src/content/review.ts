@@ -1,6 +1,7 @@
 import type { FrontMatter } from "./front-matter.ts";
 import { isPublished, type Guide, type GuideSource } from "./guide.ts";
 import { guideLinks, missingGuideLink } from "./guide-links.ts";
+import { placeholderMistakes } from "../commands/placeholders.ts";
 import type { Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
 import { recommendedSections, requiredSections } from "./schema.ts";
@@ -13,6 +14,18 @@ export const placeholderPrefix = "TODO";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+/** Where a command's code sits in a guide's front matter. */
+const commandCodeField = /^steps\[\d+\]\.commands\[\d+\]\.code$/;
+
+/** One warning for each distinct text in the code that reads as a placeholder but breaks the rule (src/commands/placeholders.ts). */
+function placeholderMistakeMessages(code: string): string[] {
+  const mistakes = new Map(placeholderMistakes(code).map((mistake) => [mistake.text, mistake.suggestion]));
+  return [...mistakes].map(
+    ([text, suggestion]) =>
+      `"${text}" reads as a placeholder but is not one (lower-case words joined by hyphens, in angle brackets), so the page cannot fill in the reader's value: write ${suggestion}`,
+  );
+}
+
 /** Every string in a front-matter value, with the field path it sits at. */
 function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === "string") yield [path, value];
@@ -24,8 +37,9 @@ function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
 
 /**
  * What `npm run check` warns about without failing: stale reviews, sections not written yet or still
- * holding a placeholder, migrated HTML left to sort out, and links to guides that do not exist from
- * a legacy guide or one not yet published (a published structured guide's are errors: see collectGuides).
+ * holding a placeholder, text in commands meant as a placeholder that breaks the rule, migrated HTML left
+ * to sort out, and links to guides that do not exist from a legacy guide or one not yet published (a
+ * published structured guide's are errors: see collectGuides).
  */
 export function reviewGuides(
   read: { source: GuideSource; guide: Guide; frontMatter: FrontMatter }[],
@@ -56,6 +70,7 @@ export function reviewGuides(
       }
       for (const [field, text] of stringsIn(data, "")) {
         if (text.trim().startsWith(placeholderPrefix)) warn(field, `still holds the placeholder "${text.trim()}": write the real content`);
+        if (commandCodeField.test(field)) for (const message of placeholderMistakeMessages(text)) warn(field, message);
       }
       if (frontMatter.body.trim().startsWith(placeholderPrefix))
         warn("body", 'still holds the placeholder: write the "Why it matters" prose');

@@ -40,6 +40,11 @@ const commandSchema = z
       .enum(commandEffects)
       .describe("reads (changes nothing), changes (alters state, can be undone) or destructive (cannot be undone)."),
     warning: text.optional().describe("What the reader must know before running it; required when the effect is destructive."),
+    note: text
+      .optional()
+      .describe(
+        'One line on when or why to run this block, shown above it, e.g. "Run this after every client has switched to the new key."',
+      ),
   })
   .superRefine((command, ctx) => {
     if (command.effect === "destructive" && !command.warning) {
@@ -51,10 +56,32 @@ const commandSchema = z
     }
   });
 
+/**
+ * The one `command:` block a step held before it could hold several. It is refused rather than read as a
+ * one-block list, so every guide, and everything built from one, has one shape; `deprecated` and `not`
+ * make editors that validate against the JSON Schema flag it too.
+ */
+const retiredCommandField = z
+  .unknown()
+  .refine(() => false, {
+    message:
+      'was replaced by commands:, a list of blocks: write commands: with "- code: …" under it (one block per thing a reader runs at once)',
+  })
+  .transform((): undefined => undefined)
+  .optional()
+  .meta({ deprecated: true, not: {}, description: "Replaced by commands:, a list of blocks." });
+
 const stepSchema = z.strictObject({
   title: text.describe("What the step achieves, as a short imperative sentence."),
   body: text.describe("Markdown prose: what to do and why."),
-  command: commandSchema.optional().describe("Optional command block."),
+  commands: z
+    .array(commandSchema)
+    .min(1)
+    .optional()
+    .describe(
+      "Command blocks, in the order a reader runs them; a block is what a reader runs at once, so split where the prose says wait, choose or confirm.",
+    ),
+  command: retiredCommandField,
 });
 
 const sectionFields = {
@@ -136,7 +163,7 @@ function controlSchema(registry: TaxonomyRegistry) {
 export const requiredSections: Record<string, string> = {
   primary_risk: 'add primary_risk: "<one line on what goes wrong>"',
   prerequisites: "add prerequisites: with permissions:, tools: and setup: lists",
-  steps: "add steps: with at least one step (title:, body:, optional command:)",
+  steps: "add steps: with at least one step (title:, body:, optional commands:)",
   architecture: "add architecture: with components: (name:, role:) and flow: (two or more stages)",
   best_practices: "add best_practices: with cards of title: and items:",
   references: "add references: with title: and url: entries",
@@ -333,7 +360,7 @@ export type StructuredFrontMatter = z.infer<ReturnType<typeof structuredGuideSch
 export type StructuredFrontMatterInput = z.input<ReturnType<typeof structuredGuideSchema>>;
 export type LegacyFrontMatter = z.infer<ReturnType<typeof legacyGuideSchema>>;
 export type Step = z.infer<typeof stepSchema>;
-export type Command = NonNullable<Step["command"]>;
+export type Command = NonNullable<Step["commands"]>[number];
 export type Control = z.infer<ReturnType<typeof controlSchema>>;
 
 /** The layout name legacy guides ask for; Eleventy maps it to this site's guide layout. */

@@ -1,6 +1,7 @@
-import { isLegacyLayout } from "../content/schema.ts";
+import { placeholdersAcross } from "../commands/placeholders.ts";
+import { isLegacyLayout, type Step } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
-import { highlightCode } from "./highlight.ts";
+import { highlightCommand } from "./highlight.ts";
 import { createBodyRenderer, createFieldRenderer } from "./renderers.ts";
 
 interface RenderEnv {
@@ -17,5 +18,9 @@ export function registerMarkdown(eleventyConfig: EleventyConfig): void {
       isLegacyLayout((env as RenderEnv | undefined)?.layout) ? "" : body.render(text, env as Record<string, unknown>),
   });
   eleventyConfig.addFilter("markdown", (text: string) => fields.render(text));
-  eleventyConfig.addFilter("highlight", (code: string, language: string) => highlightCode(code, language));
+  eleventyConfig.addFilter("highlight", (code: string, language: string) => highlightCommand(code, language));
+  // The placeholders the highlight filter marks in a guide's commands: the fields of its values panel.
+  eleventyConfig.addFilter("placeholderNames", (steps: readonly Step[] | undefined) =>
+    placeholdersAcross((steps ?? []).flatMap((step) => step.commands ?? []).map((command) => command.code)),
+  );
 }

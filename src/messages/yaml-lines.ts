@@ -39,7 +39,7 @@ export function readYamlWithLines(text: string): {
   };
 }
 
-/** "steps[0].command.code" → ["steps", 0, "command", "code"] */
+/** "steps[0].commands[1].code" → ["steps", 0, "commands", 1, "code"] */
 export function parseFieldPath(field: string): FieldPath {
   return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? "")));
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import { absoluteUrl, type SiteSettings } from "../site-settings.ts";
 
-/** /guides.json: every published guide's metadata, for tools that list or import guides. */
+/** /guides.json: every published guide's metadata and command blocks, for tools that list or import guides. */
 export function guidesJson(site: SiteSettings, catalog: Catalog): string {
   const guides = catalog.published.map((guide) => ({
     url: absoluteUrl(site, guide.url),
@@ -24,6 +24,8 @@ export function guidesJson(site: SiteSettings, catalog: Catalog): string {
       id: control.id,
       summary: control.summary,
     })),
+    // Each step's blocks as written, so a tool that imports a guide keeps what a reader runs at once apart.
+    steps: (guide.steps ?? []).map((step) => ({ title: step.title, commands: step.commands ?? [] })),
   }));
   return `${JSON.stringify({ site: site.name, url: absoluteUrl(site, "/"), schema: absoluteUrl(site, guideSchemaPath), guides }, null, 2)}\n`;
 }

@@ -43,7 +43,7 @@ const heading = (level: number, text: string) => `${"#".repeat(level)} ${markdow
 
 /**
  * A published guide as one markdown document, for readers and assistants that take text: the
- * metadata, then every section in the page's order, commands fenced with their language and effect,
+ * metadata, then every section in the page's order, each command block fenced under its effect, note and warning,
  * references as links. Markdown the author wrote (the body, step prose) is kept as written, except
  * that HTML in it stays text, as on the page; a legacy guide's HTML body is kept as the page shows it
  * (sanitised), which markdown allows.
@@ -88,9 +88,9 @@ export function guideMarkdown(guide: Guide, site: SiteSettings, nextSteps: reado
     parts.push(heading(2, sectionHeading("steps")));
     for (const [index, step] of guide.steps.entries()) {
       parts.push(heading(3, `${index + 1}. ${step.title}`), inertMarkdown(step.body.trim(), fieldProse));
-      if (step.command) {
-        const { code, language, effect, warning } = step.command;
-        parts.push(`*${commandEffectLabels[effect]}.*${warning ? ` **Warning:** ${markdownText(warning)}` : ""}`, fenced(code, language));
+      for (const { code, language, effect, note, warning } of step.commands ?? []) {
+        const notes = [note && markdownText(note), warning && `**Warning:** ${markdownText(warning)}`].filter(Boolean);
+        parts.push([`*${commandEffectLabels[effect]}.*`, ...notes].join(" "), fenced(code, language));
       }
     }
   }

@@ -73,7 +73,7 @@ export function searchDocument(guide: Guide): SearchDocument {
     if (prerequisites) parts.push(list([...prerequisites.permissions, ...prerequisites.tools, ...prerequisites.setup]));
     for (const step of guide.steps ?? []) {
       parts.push(heading(step.title), fieldProse.render(step.body));
-      if (step.command) parts.push(paragraph(step.command.warning), code(step.command.code));
+      for (const command of step.commands ?? []) parts.push(paragraph(command.note), paragraph(command.warning), code(command.code));
     }
     const architecture = guide.architecture;
     if (architecture) {

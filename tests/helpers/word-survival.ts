@@ -1,5 +1,5 @@
 import { HTMLElement, parse, type Node } from "node-html-parser";
-import { keepPlaceholdersAsText } from "../../src/authoring/placeholders.ts";
+import { keepPlaceholdersAsText } from "../../src/authoring/migrate/placeholders.ts";
 
 /**
  * How much of a legacy guide's text a reader still finds on its migrated page, both read from built pages.

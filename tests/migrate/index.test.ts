@@ -76,10 +76,10 @@ prerequisites:
 steps:
   - title: Scan the copies
     body: Findings name the file and line.
-    command:
-      code: gitleaks detect -v --source ./review
-      language: bash
-      effect: reads
+    commands:
+      - code: gitleaks detect -v --source ./review
+        language: bash
+        effect: reads
 architecture:
   components:
     - name: Amazon S3

@@ -42,7 +42,7 @@ describe("writing a structured guide", () => {
     const fields = {
       title: "Keys: rotate them",
       order: 2,
-      steps: [{ title: "A", body: "`code` # not a comment", command: { code: "ls" } }],
+      steps: [{ title: "A", body: "`code` # not a comment", commands: [{ code: "ls" }] }],
     };
     const text = serialiseGuide(fields, "", Object.keys(fields));
     expect(parseYaml(/^---\n([\s\S]*)---\n$/.exec(text)![1]!)).toEqual(fields);

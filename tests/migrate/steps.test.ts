@@ -1,4 +1,4 @@
-// Mapping legacy steps: title, prose and one command each, the command with a guessed effect and language.
+// Mapping legacy steps: title, prose and one command each, as a one-block list, the block with a guessed effect and language.
 import { describe, expect, it } from "vitest";
 import { formatReportLine } from "../../src/authoring/migrate/report.ts";
 import { migrateSteps } from "../../src/authoring/migrate/steps.ts";
@@ -23,11 +23,11 @@ describe("migrating legacy steps", () => {
         {
           title: "List the keys",
           body: "Every key of the user, **active** or not.",
-          command: { code: "aws iam list-access-keys --user-name <user>", language: "bash", effect: "reads" },
+          commands: [{ code: "aws iam list-access-keys --user-name <user>", language: "bash", effect: "reads" }],
         },
       ],
       report: [
-        'guessed, review it: steps[0].command: effect reads (from "list"), language bash (read from the command): "aws iam list-access-keys --user-name <user>"',
+        'guessed, review it: steps[0].commands[0]: effect reads (from "list"), language bash (read from the command): "aws iam list-access-keys --user-name <user>"',
         "dropped, the site computes it: 1 step number (the steps are an ordered list)",
         "mapped: 1 step → steps, 1 with a command",
       ],
@@ -37,31 +37,33 @@ describe("migrating legacy steps", () => {
 
   it("gives a destructive command a warning naming the word that decided it", () => {
     const [step] = steps('<div class="step"><h4>Delete it</h4><p>Gone for good.</p><pre>rm -rf ./config-review</pre></div>').steps!;
-    expect(step!.command).toEqual({
-      code: "rm -rf ./config-review",
-      language: "bash",
-      effect: "destructive",
-      warning:
-        'Migrated from a legacy guide and judged destructive because it uses "rm": review what it removes or replaces, and whether that can be undone, before running it.',
-    });
+    expect(step!.commands).toEqual([
+      {
+        code: "rm -rf ./config-review",
+        language: "bash",
+        effect: "destructive",
+        warning:
+          'Migrated from a legacy guide and judged destructive because it uses "rm": review what it removes or replaces, and whether that can be undone, before running it.',
+      },
+    ]);
   });
 
   it("takes the language from a label before the block, and drops the label, which the layout draws", () => {
     const result = steps(
       '<div class="step"><h3>Rotate</h3><p>Set a new value.</p><div class="code-label">PowerShell</div><pre>Set-AzKeyVaultSecret -Name x</pre></div>',
     );
-    expect(result.steps![0]).toMatchObject({ body: "Set a new value.", command: { language: "powershell", effect: "changes" } });
+    expect(result.steps![0]).toMatchObject({ body: "Set a new value.", commands: [{ language: "powershell", effect: "changes" }] });
     expect(result.report).toContain(
-      'dropped, the site computes it: label "PowerShell" of steps[0].command (the layout labels each command with its language)',
+      'dropped, the site computes it: label "PowerShell" of steps[0].commands[0] (the layout labels each command with its language)',
     );
-    expect(result.report).toContainEqual(expect.stringMatching(/^guessed, review it: steps\[0\]\.command: .*\(from its label\)/));
+    expect(result.report).toContainEqual(expect.stringMatching(/^guessed, review it: steps\[0\]\.commands\[0\]: .*\(from its label\)/));
   });
 
   it("keeps a second command and anything else the step body cannot hold", () => {
     const html =
       '<div class="step"><h3>Scan</h3><p>Run both.</p><pre>gitleaks dir .</pre><pre>trufflehog filesystem .</pre><table><tr><td>x</td></tr></table></div>';
     const result = steps(html);
-    expect(result.steps![0]!.command!.code).toBe("gitleaks dir .");
+    expect(result.steps![0]!.commands!.map((command) => command.code)).toEqual(["gitleaks dir ."]);
     expect(result.kept).toEqual(["<pre>trufflehog filesystem .</pre>", "<table><tr><td>x</td></tr></table>"]);
     expect(result.report).toContain('kept in legacy_content: <pre> "trufflehog filesystem .": in step 1, not prose a step body can hold');
   });

@@ -1,7 +1,7 @@
 import { parse as parseHtml, type HTMLElement } from "node-html-parser";
 import type { StructuredFrontMatterInput } from "../../content/schema.ts";
 import type { RegulationTerm } from "../../taxonomy/registry.ts";
-import type { SectionOutcome } from "../publication.ts";
+import type { SectionOutcome } from "./publication.ts";
 import { migrateArchitecture, migratePractices, migratePrerequisites, migrateReferences, migrateSpotlight } from "./card-sections.ts";
 import { attempt, childElements, contentElements, hasClass, isStyleWrapper, keep, plainText, textOf, type MappingContext } from "./dom.ts";
 import { blockMarkdown } from "./html-to-markdown.ts";

@@ -1,14 +1,17 @@
 import type { HTMLElement } from "node-html-parser";
 import type { Command, Step } from "../../content/schema.ts";
-import { commandBlockOf, isCodeBlock, isLanguageLabel, type CommandBlock } from "../command-block.ts";
-import { commandLanguage, languageSources } from "../command-language.ts";
+import { commandBlockOf, isCodeBlock, isLanguageLabel, type CommandBlock } from "./command-block.ts";
+import { commandLanguage, languageSources } from "./command-language.ts";
 import { guessCommandEffect } from "./command-effect.ts";
 import { attempt, contentElements, isStyleWrapper, keep, plainText, type MappingContext } from "./dom.ts";
 import { blockMarkdown } from "./html-to-markdown.ts";
 import { quote } from "./report.ts";
 import { plural } from "../../text/plural.ts";
 
-/** The legacy steps: a title, prose and at most one command each, the command with a guessed effect and language. */
+/**
+ * The legacy steps: a title, prose and at most one command each, written as a one-block `commands:` list,
+ * the block with a guessed effect and language.
+ */
 
 export function migrateSteps(children: HTMLElement[], ctx: MappingContext): Step[] | undefined {
   const steps: Step[] = [];
@@ -26,7 +29,7 @@ export function migrateSteps(children: HTMLElement[], ctx: MappingContext): Step
   }
   if (steps.length === 0) return undefined;
   if (numbers > 0) ctx.report.push({ kind: "computed", message: `${plural(numbers, "step number")} (the steps are an ordered list)` });
-  const commands = steps.filter((step) => step.command).length;
+  const commands = steps.filter((step) => step.commands).length;
   ctx.report.push({
     kind: "mapped",
     message: `${plural(steps.length, "step")} → steps, ${plural(commands, "with a command", "with commands")}`,
@@ -46,7 +49,7 @@ function migrateStep(element: HTMLElement, index: number, ctx: MappingContext): 
     if (title === undefined && (child.classList.contains("step-title") || /^h[3-6]$/.test(child.localName))) {
       title = plainText(child, ctx, "a step title");
     } else if (block) {
-      command = migrateCommand(block, `steps[${index}].command`, ctx);
+      command = migrateCommand(block, `steps[${index}].commands[0]`, ctx);
     } else if (command === undefined && isLanguageLabel(child) && commandBlockOf(children[position + 1])) {
       label = child;
     } else {
@@ -56,7 +59,7 @@ function migrateStep(element: HTMLElement, index: number, ctx: MappingContext): 
     }
   }
   if (!title || body.length === 0) return undefined;
-  return { title, body: body.join("\n\n"), ...(command ? { command } : {}) };
+  return { title, body: body.join("\n\n"), ...(command ? { commands: [command] } : {}) };
 }
 
 function migrateCommand(block: CommandBlock, field: string, ctx: MappingContext): Command {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { GuideSource } from "../content/guide.ts";
-import { formatProblem } from "../messages/problems.ts";
-import type { SiteSettings } from "../site-settings.ts";
-import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { formatReportLine, migrateLegacyGuide } from "./migrate/index.ts";
+import type { GuideSource } from "../../content/guide.ts";
+import { formatProblem } from "../../messages/problems.ts";
+import type { SiteSettings } from "../../site-settings.ts";
+import type { TaxonomyRegistry } from "../../taxonomy/registry.ts";
+import { formatReportLine, migrateLegacyGuide } from "./index.ts";
 import { migrationSummary, type MigrationTally } from "./migration-summary.ts";
 
 export interface MigrateFilesOptions {

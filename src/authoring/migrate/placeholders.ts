@@ -1,4 +1,4 @@
-import { codeTextElementNames, htmlElementNames } from "../text/html-elements.ts";
+import { codeTextElementNames, htmlElementNames } from "../../text/html-elements.ts";
 
 /**
  * Legacy guides wrote placeholders such as `snowsql -a <account_identifier>` without escaping them. An HTML

@@ -1,4 +1,4 @@
-import { requiredSections } from "../content/schema.ts";
+import { requiredSections } from "../../content/schema.ts";
 
 /**
  * Whether a guide published on the legacy site can stay published once migrated: only when every section a

@@ -1,4 +1,4 @@
-import type { Guess, MigrationResult } from "./migrate/index.ts";
+import type { Guess, MigrationResult } from "./index.ts";
 
 /** What `npm run migrate` did with each file, for its closing summary. */
 export interface MigrationTally {
