@@ -17,6 +17,8 @@ export interface EleventyConfig {
   setDataDirectory(dir: string): void;
   setDataFileSuffixes(suffixes: string[]): void;
   setQuietMode(quiet: boolean): void;
+  /** Options of Eleventy's dev server; `onRequest` answers the URLs it matches from memory. */
+  setServerOptions(options: { onRequest?: Record<string, () => DevServerResponse | Promise<DevServerResponse>> }): void;
   on(
     event: "eleventy.before" | "eleventy.after",
     handler: (event: {
@@ -30,6 +32,13 @@ export interface EleventyConfig {
   on(event: "eleventy.config", handler: (templateConfig: { getConfig(): EleventyMergedConfig }) => unknown): void;
   ignores: Set<string>;
   directories: { input: string; output: string };
+}
+
+/** What a dev-server `onRequest` callback answers. */
+export interface DevServerResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
 }
 
 /** The merged configuration Eleventy reads as it builds. */

@@ -8,6 +8,8 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerMarkdown } from "./markdown/plugin.ts";
 import { registerOutput, registerProgress } from "./output/plugin.ts";
 import { registerPages } from "./pages/plugin.ts";
+import { registerPreview } from "./preview/plugin.ts";
+import type { PreviewStatus } from "./preview/problems-overlay.ts";
 import { registerScripts } from "./scripts/plugin.ts";
 import { registerSearch } from "./search/plugin.ts";
 import { dataDir, layoutsDir } from "./paths.ts";
@@ -25,6 +27,8 @@ export interface SiteOptions {
   site?: SiteSettings;
   /** Told of each stage as the build goes (npm run build prints it). */
   reporter?: BuildReporter;
+  /** npm start's preview: where its build problems are kept for the browser. Never set for a production build. */
+  preview?: PreviewStatus;
 }
 
 /** Wires every concern of the site into Eleventy. The input folder is the guides folder. */
@@ -49,6 +53,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
 
   const reporter = options.reporter ?? {};
   const content = registerContent(eleventyConfig, { registry, site, includeDrafts: options.includeDrafts, reporter });
+  if (options.preview) registerPreview(eleventyConfig, content, options.preview);
   const catalog = registerCatalog(eleventyConfig, content, {
     registry,
     includeDrafts: options.includeDrafts,

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScript } from "./helpers/commands.ts";
 import { startDevServer } from "../src/bench/dev-server.ts";
-import { scaffoldGuide } from "../src/authoring/scaffold.ts";
+import { exampleControlId, exampleReferenceUrl, scaffoldGuide } from "../src/authoring/scaffold.ts";
+import { projectRoot } from "../src/paths.ts";
 import { readGuide } from "../src/content/guide.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { reviewGuides } from "../src/content/review.ts";
@@ -24,7 +25,10 @@ function guidesFolder(files: Record<string, string>): string {
   return folder;
 }
 
-const published = (extra: string, body = "Why this matters.") => `---
+/** A recent review date, which never goes stale. */
+const recently = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+const published = (extra: string, body = "Why this matters.", reviewed = recently) => `---
 title: Find personal data in Snowflake
 description: Locate columns that hold personal data.
 platform: snowflake
@@ -32,6 +36,7 @@ risk: data exposure
 regulation: GDPR
 difficulty: beginner
 status: published
+reviewed: ${reviewed}
 ${extra}primary_risk: Personal data nobody knows about is personal data nobody protects.
 prerequisites:
   permissions: [A role with USAGE on the databases]
@@ -101,6 +106,27 @@ describe.concurrent("npm run new", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("runs the README's example, which names a guide a fresh clone does not have", async () => {
+    const readme = readFileSync(path.join(projectRoot, "README.md"), "utf8");
+    const [, command = "", created = ""] = /\*\*Scaffold it\.\*\* `npm run new -- ([^`]+)` creates `([^`]+)`/.exec(readme) ?? [];
+    expect(existsSync(path.join(projectRoot, created)), `${created} exists, so the README's example would fail`).toBe(false);
+    const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? "");
+    const out = temporaryFolder("new");
+    const result = await runScript("src/cli/new.ts", [...args, "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(existsSync(path.join(out, path.basename(created)))).toBe(true);
+  });
+
+  it("hints a control ID of the guide's own regulation", () => {
+    for (const regulation of registry.terms.regulations) {
+      const { text } = scaffoldGuide({ ...choices, regulation });
+      const hint = regulation.example_control === undefined ? "" : `, e.g. ${regulation.example_control}`;
+      expect(text, regulation.slug).toContain(`id: "TODO: the control id${hint}"`);
+    }
+    expect(scaffoldGuide({ ...choices, regulation: term<RegulationTerm>("regulations", "HIPAA") }).text).toContain("e.g. 164.312(b)");
+  });
+
   it("checks values against the registry", async () => {
     const out = temporaryFolder("new");
     const result = await runScript("src/cli/new.ts", ["--action", "detect", "--platform", "gpc", "--subject", "pii", "--out", out]);
@@ -114,8 +140,8 @@ describe.concurrent("npm run check", () => {
   it("warns about stale reviews, placeholders, unwritten sections and links to missing guides", () => {
     const stale = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const folder = guidesFolder({
-      "detect-pii-snowflake.md": published(`reviewed: ${stale}\n`, "TODO: write this"),
-      "detect-pii-gcp.md": `---\ntitle: Find personal data in BigQuery\ndescription: Soon.\nplatform: gcp\nrisk: data exposure\nregulation: GDPR\ndifficulty: beginner\nstatus: draft\nprimary_risk: "TODO: one line"\n---\nLater, with [the fix guide](/guides/fix-exposure-of-pii-gcp/).\n`,
+      "detect-pii-snowflake.md": published("", undefined, stale),
+      "detect-pii-gcp.md": `---\ntitle: Find personal data in BigQuery\ndescription: Soon.\nplatform: gcp\nrisk: data exposure\nregulation: GDPR\ndifficulty: beginner\nstatus: draft\nprimary_risk: "TODO: one line"\n---\nTODO: write this\n\nLater, with [the fix guide](/guides/fix-exposure-of-pii-gcp/).\n`,
     });
     const sources = readGuideSources(folder);
     const pairs = sources.map((source) => {
@@ -128,7 +154,8 @@ describe.concurrent("npm run check", () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^detect-pii-snowflake\.md:9: reviewed: is 200 days old/),
-        'detect-pii-snowflake.md:-: body: still holds the placeholder: write the "Why it matters" prose',
+        'detect-pii-gcp.md:11: body: still holds the placeholder "TODO: write this": write the "Why it matters" prose',
+        "detect-pii-gcp.md:-: reviewed: is not written yet, and publishing needs it: add reviewed: with the day an expert last checked the guide, YYYY-MM-DD",
         expect.stringMatching(/^detect-pii-gcp\.md:-: body: links to \/guides\/fix-exposure-of-pii-gcp\/, which no guide publishes/),
         expect.stringMatching(/^detect-pii-snowflake\.md:-: controls: is missing: add controls:/),
         expect.stringMatching(/^detect-pii-gcp\.md:9: primary_risk: still holds the placeholder "TODO: one line"/),
@@ -152,6 +179,67 @@ describe.concurrent("npm run check", () => {
     expect(strict.stderr).toContain("1 guide file checked: 0 problems, 1 warning.");
     expect(failing.status).toBe(1);
     expect(failing.stderr).toMatch(/detect-pii-snowflake\.md:4: platform: unknown platform "snowflak": did you mean "snowflake"\?/);
+  });
+});
+
+describe.concurrent("publishing a scaffolded guide", () => {
+  const choices = {
+    action: term<ActionTerm>("actions", "detect"),
+    platform: term("platforms", "aws"),
+    subject: term("subjects", "phi"),
+    risk: term("risks", "data exposure"),
+    regulation: term<RegulationTerm>("regulations", "HIPAA"),
+  };
+  const { fileName, text } = scaffoldGuide(choices);
+  const lines = text.split("\n");
+  /** The file's lines that hold a stand-in, 1-based: every one must be told at its line. */
+  const standInLines = lines.flatMap((line, index) => (line.includes("TODO") || line.includes(exampleReferenceUrl) ? [index + 1] : []));
+  const lineOf = (written: string) => lines.findIndex((line) => line.includes(written)) + 1;
+
+  it("is refused by check and build alike, each stand-in at its line, and a missing reviewed date", async () => {
+    const folder = guidesFolder({ [fileName]: text.replace("status: draft", "status: published") });
+    const shown = path.relative(projectRoot, path.join(folder, fileName));
+    const output = path.join(path.dirname(folder), "_site");
+    const [checked, built] = await Promise.all([
+      runScript("src/cli/check.ts", [folder]),
+      runScript("src/cli/build.ts", ["--input", folder, "--output", output]),
+    ]);
+    const problems = checked.stderr.trim().split("\n").slice(0, -1);
+    expect(checked.status).toBe(1);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${shown}: reviewed: is missing: a published guide needs it: add reviewed: with the day an expert last checked the guide, YYYY-MM-DD, or set status: draft`,
+        `${shown}:${lineOf("replace-me")}: references[0].url: is the scaffold's example address ${exampleReferenceUrl}: write the https:// address of the page the reference names, or set status: draft until it is written`,
+        expect.stringMatching(
+          new RegExp(
+            `^${shown}:${lineOf(exampleControlId)}: controls\\[0\\]\\.id: is the scaffold's example "${exampleControlId}.*": write the identifier the framework gives the control, or set status: draft until it is written$`,
+          ),
+        ),
+        `${shown}:${lineOf("description:")}: description: still holds the placeholder ${lines[lineOf("description:") - 1]!.replace("description: ", "")}: write the real content, or set status: draft until it is written`,
+        `${shown}:${lines.length - 1}: body: still holds the placeholder "${lines.at(-2)!}": write the "Why it matters" prose, or set status: draft until it is written`,
+      ]),
+    );
+    const placed = problems.flatMap((problem) => /^[^:]+:(\d+): /.exec(problem)?.[1] ?? []).map(Number);
+    expect(placed).toEqual(standInLines);
+    expect(checked.stderr).toContain(`1 guide file checked: ${problems.length} problems, 0 warnings.`);
+    expect(built.status).toBe(1);
+    expect(built.stderr.trim().split("\n")).toEqual([
+      `Guide validation failed with ${problems.length} problems; nothing was written.`,
+      ...problems,
+    ]);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("is only warned of as a draft, at the same lines, and shows its header's stand-ins only once coming soon", async () => {
+    const draft = guidesFolder({ [fileName]: text });
+    const comingSoon = guidesFolder({ [fileName]: text.replace("status: draft", "status: coming-soon") });
+    const [drafted, announced] = await Promise.all([runScript("src/cli/check.ts", [draft]), runScript("src/cli/check.ts", [comingSoon])]);
+    expect(drafted.status).toBe(0);
+    const warned = drafted.stderr.split("\n").flatMap((line) => /^warning: [^:]+:(\d+): /.exec(line)?.[1] ?? []);
+    expect(warned.map(Number).filter((line) => standInLines.includes(line))).toEqual(standInLines);
+    expect(announced.status).toBe(1);
+    expect(announced.stderr).toContain(`:${lineOf("description:")}: description: still holds the placeholder "TODO: one or two sentences`);
+    expect(announced.stderr).toMatch(/checked: 1 problem, \d+ warnings\./);
   });
 });
 

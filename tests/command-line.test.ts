@@ -2,10 +2,16 @@
 // and exit code 2; --help prints the usage and exits 0. The whole table is read in this process, through
 // the same command definitions the commands use; each command then runs for real, once with a mistake
 // and once with --help, to show it answers as the table says.
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScript } from "./helpers/commands.ts";
+import { runScript, type CommandRun } from "./helpers/commands.ts";
+import { temporaryFolder } from "./helpers/site.ts";
+import { scaffoldGuide } from "../src/authoring/scaffold.ts";
 import { readCommandLine } from "../src/cli/command-line.ts";
 import { benchCommand, buildCommand, checkCommand, docsCommand, migrateCommand, newCommand } from "../src/cli/commands.ts";
+import { npmSwallowedOptions } from "../src/cli/npm-swallowed-options.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 
@@ -109,5 +115,88 @@ describe("every command, run", () => {
     expect(result.stdout).toMatch(new RegExp(`^Usage: npm run ${command}\\b`));
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+});
+
+// npm reads `--strict` in `npm run check --strict x.md` as its own setting and hands it to the script
+// only as npm_config_strict=true: a command that ran anyway could pass a guide it should fail.
+describe("options npm keeps for itself", () => {
+  // What npm 11 sets for `npm run <command> <args>`, besides its own settings, which are always there.
+  const npmSettings = { npm_config_cache: "/root/.npm", npm_config_registry: "https://registry.npmjs.org/", npm_config_yes: "" };
+  const swallowed = (command: CommandName, env: Record<string, string>, args: string[] = []) =>
+    npmSwallowedOptions(command, commands[command].options, args, { ...npmSettings, npm_lifecycle_event: command, ...env });
+
+  it("stops with the form that works, for a flag, a value npm kept and a value npm lost", () => {
+    expect(swallowed("check", { npm_config_strict: "true" }, ["guides/x.md"])).toBe(
+      "npm kept --strict for itself, so check never saw it: put options after --, as in npm run check -- --strict guides/x.md",
+    );
+    // `--output dir`: npm keeps "true" and leaves "dir" among the arguments.
+    expect(swallowed("build", { npm_config_output: "true", npm_config_allow_empty: "true" }, ["dir"])).toBe(
+      "npm kept --allow-empty, --output for itself, so build never saw them: put options after --, as in npm run build -- --allow-empty --output dir",
+    );
+    expect(swallowed("new", { npm_config_out: "my guides", npm_config_title: "true" }, ["A title"])).toBe(
+      "npm kept --out, --title for itself, so new never saw them: put options after --, as in npm run new -- --out 'my guides' --title 'A title'",
+    );
+  });
+
+  it("finds every option of every command, and nothing else", () => {
+    for (const [name, command] of Object.entries(commands) as [CommandName, (typeof commands)[CommandName]][]) {
+      for (const option of Object.keys(command.options)) {
+        const message = swallowed(name, { [`npm_config_${option.replaceAll("-", "_")}`]: "true" });
+        expect(message, `${name} --${option}`).toContain(`npm kept --${option} for itself`);
+      }
+      expect(swallowed(name, {}), `${name} with npm's own settings only`).toBeUndefined();
+    }
+    // --no-strict leaves an empty value: the default the command gets anyway.
+    expect(swallowed("check", { npm_config_strict: "" })).toBeUndefined();
+    // Another script's settings, as in a check started by a test that `npm test` started, are not the command's.
+    expect(
+      npmSwallowedOptions("check", checkCommand.options, [], { npm_lifecycle_event: "test", npm_config_strict: "true" }),
+    ).toBeUndefined();
+  });
+});
+
+/** `npm run <script> <args>` for real, from the project folder, without the options of an `npm test` around it. */
+function npmRun(script: string, args: string[]): Promise<CommandRun> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(config|lifecycle|package)_/i.test(name)));
+  return new Promise((resolve) => {
+    execFile("npm", ["run", "--silent", script, ...args], { cwd: projectRoot, encoding: "utf8", env }, (error, stdout, stderr) => {
+      resolve({ status: typeof error?.code === "number" ? error.code : error ? -1 : 0, stdout, stderr });
+    });
+  });
+}
+
+describe.concurrent("npm run, with options before --", () => {
+  // A scaffolded draft has warnings and no error: it passes `check` and fails `check --strict`.
+  const registry = loadRegistry();
+  const draft = scaffoldGuide({
+    action: registry.resolve("actions", "detect")!,
+    platform: registry.resolve("platforms", "snowflake")!,
+    subject: registry.resolve("subjects", "passwords")!,
+    risk: registry.resolve("risks", "data exposure")!,
+    regulation: registry.resolve("regulations", "HIPAA")!,
+  });
+  const guide = path.join(temporaryFolder("npm-run"), draft.fileName);
+  writeFileSync(guide, draft.text);
+
+  it("npm run check --strict <guide with warnings> stops with the right form instead of passing", async () => {
+    const result = await npmRun("check", ["--strict", guide]);
+    expect(result.stderr).toContain(
+      `npm kept --strict for itself, so check never saw it: put options after --, as in npm run check -- --strict ${guide}\n`,
+    );
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(2);
+    const rightForm = await npmRun("check", ["--", "--strict", guide]);
+    expect(rightForm.stderr).toContain("0 problems, ");
+    expect(rightForm.status).toBe(1);
+  });
+
+  it("npm run build --output <folder> --drafts stops before writing, naming both", async () => {
+    const output = path.join(temporaryFolder("npm-run"), "site");
+    const result = await npmRun("build", ["--output", output, "--drafts"]);
+    expect(result.stderr).toContain(
+      `npm kept --drafts, --output for itself, so build never saw them: put options after --, as in npm run build -- --drafts --output ${output}\n`,
+    );
+    expect(result.status).toBe(2);
   });
 });

@@ -44,6 +44,7 @@ risk: data exposure
 regulation: GDPR
 difficulty: beginner
 status: published
+reviewed: 2026-11-01
 primary_risk: ${yamlText(hostile)}
 prerequisites:
   permissions: [${yamlText(hostile)}]

@@ -194,6 +194,7 @@ describe("npm run migrate on the legacy fixtures", () => {
       "difficulty",
       "status",
       "order",
+      "reviewed",
       "tags",
       "primary_risk",
       "prerequisites",
@@ -383,6 +384,17 @@ describe("npm run migrate on the legacy fixtures", () => {
     expect(result.status).toBe("draft");
     expect(result.demotedBecause).toBe(
       "a published guide needs prerequisites (its legacy prerequisites section is kept in legacy_content: it needs three cards whose headings name permissions, tools and setup, each with a list)",
+    );
+  });
+
+  it("writes a published guide without a review date as a draft: an expert must check it before it is published", () => {
+    const { legacyText } = migration("detect-customer-data-databricks");
+    const unreviewed = legacyText.replace(/^reviewed: .*\n/m, "");
+    expect(unreviewed).not.toBe(legacyText);
+    const result = migrateLegacyGuide(unreviewed, "guides/detect-customer-data-databricks.md", registry, site);
+    expect(result.status).toBe("draft");
+    expect(result.demotedBecause).toBe(
+      "a published guide needs a reviewed date (the legacy page has none: have an expert check the guide, then write reviewed: YYYY-MM-DD)",
     );
   });
 

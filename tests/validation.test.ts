@@ -121,6 +121,25 @@ describe("bad input: each problem names the file, the field, what is wrong and t
       `${name}:4: front matter: unknown field "platfrom" (did you mean "platform"?): rename or remove it (see the front-matter reference in README.md)`,
     ]);
   });
+
+  it("a value starting with a character YAML reserves: names the character and shows the value quoted", () => {
+    expect(problemsOf("yaml-reserved-start")).toEqual([
+      `${file("yaml-reserved-start", "detect-pii-aws.md")}:18: front matter: is not valid YAML (line 18: bad indentation of a mapping entry): the value starts with \`, which YAML reserves: put the whole value in quotes, as in body: '\`aws macie2 create-classification-job\` s…'`,
+    ]);
+  });
+
+  it("a reviewed date that is not on the calendar, which YAML would silently roll over", () => {
+    expect(problemsOf("impossible-reviewed-date")).toEqual([
+      `${file("impossible-reviewed-date", "detect-pii-aws.md")}:10: reviewed: 2025-02-30 is not a date on the calendar (YAML reads it as 2025-03-02): write the real date as YYYY-MM-DD`,
+    ]);
+  });
+
+  it("a reviewed date in the future", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(problemsOf("future-reviewed-date")).toEqual([
+      `${file("future-reviewed-date", "detect-pii-aws.md")}:10: reviewed: 2999-01-01 is in the future: write the day an expert last checked the guide, today (${today}) at the latest`,
+    ]);
+  });
 });
 
 describe("Liquid mistakes in a legacy body: file:line: body: what is wrong: how to fix it, at the line in the guide file", () => {

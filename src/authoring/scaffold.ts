@@ -1,7 +1,6 @@
 import { stringify } from "yaml";
 import type { Guide } from "../content/guide.ts";
 import { guideFileName } from "../content/file-name.ts";
-import { placeholderPrefix } from "../content/review.ts";
 import type { ActionTerm, RegulationTerm, Term } from "../taxonomy/registry.ts";
 
 export interface ScaffoldChoices {
@@ -15,7 +14,19 @@ export interface ScaffoldChoices {
 
 const titleVerbs: Record<string, string> = { detect: "Find exposed", prevent: "Prevent exposure of", fix: "Fix exposed" };
 
+/** What every stand-in the scaffold writes starts with, so validation can find what is left of them. */
+export const placeholderPrefix = "TODO";
+
 const todo = (what: string) => `${placeholderPrefix}: ${what}`;
+
+/** The scaffold's stand-in reference address and control ID: validation refuses to publish them. */
+export const exampleReferenceUrl = "https://example.com/replace-me";
+/** How every stand-in control ID starts; the rest is an example from the guide's own regulation. */
+export const exampleControlId = todo("the control id");
+
+// Another framework's number would mislead: a HIPAA guide must not be shown a PCI DSS requirement.
+const exampleControlIdFor = ({ example_control }: RegulationTerm) =>
+  example_control === undefined ? exampleControlId : `${exampleControlId}, e.g. ${example_control}`;
 
 /**
  * The risk and regulation most guides on the same subject use, so a new guide starts consistent with
@@ -34,13 +45,18 @@ export function siblingDefaults(guides: Guide[], subject: Term): { risk?: Term; 
   };
 }
 
+/** The title a new guide gets unless the author gives one: "Fix exposed PII in GCP". */
+export function suggestedTitle(action: ActionTerm, subject: Term, platform: Term): string {
+  return `${titleVerbs[action.slug] ?? action.label} ${subject.label} in ${platform.label}`;
+}
+
 /**
  * A new guide with every section stubbed: it validates and builds as a draft, and `npm run check`
  * lists each placeholder until it is replaced.
  */
 export function scaffoldGuide(choices: ScaffoldChoices): { fileName: string; text: string } {
   const { action, platform, subject, risk, regulation } = choices;
-  const title = choices.title ?? `${titleVerbs[action.slug] ?? action.label} ${subject.label} in ${platform.label}`;
+  const title = choices.title ?? suggestedTitle(action, subject, platform);
   const frontMatter = {
     title,
     description: todo(`one or two sentences on what the reader will achieve (shown under the title and in lists)`),
@@ -78,9 +94,9 @@ export function scaffoldGuide(choices: ScaffoldChoices): { fileName: string; tex
       { title: "Common pitfalls", items: [todo("a mistake readers make")], pitfalls: true },
     ],
     controls: [
-      { framework: regulation.label, id: todo("the control id, e.g. 8.6.2"), summary: todo("what the control asks for, in your words") },
+      { framework: regulation.label, id: exampleControlIdFor(regulation), summary: todo("what the control asks for, in your words") },
     ],
-    references: [{ title: todo("primary documentation first"), url: "https://example.com/replace-me" }],
+    references: [{ title: todo("primary documentation first"), url: exampleReferenceUrl }],
   };
   const body = `${placeholderPrefix}: the "Why it matters" prose. Two short paragraphs: what is at stake, and what this guide changes.\n`;
   return {

@@ -1,4 +1,4 @@
-// Validates guides without building: `npm run check [--strict] [--commands] [files or folders…]` (default: guides/).
+// Validates guides without building: `npm run check -- [--strict] [--commands] [files or folders…]` (default: guides/).
 // Exit code 0 when there is no error (warnings alone pass unless --strict), 1 otherwise, 2 for a command-line mistake.
 import path from "node:path";
 import { defaultGuidesDir } from "../paths.ts";

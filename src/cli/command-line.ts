@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closestMatch } from "../text/edit-distance.ts";
+import { npmSwallowedOptions } from "./npm-swallowed-options.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
@@ -14,6 +15,8 @@ export type Parsed<O extends Options, P extends boolean> = ReturnType<
 >;
 
 export interface Command<O extends Options, P extends boolean> {
+  /** The npm script that runs the command: `npm run <name>`. */
+  name: string;
   usage: string;
   options: O;
   /** Whether the command takes files or folders as arguments. */
@@ -37,8 +40,16 @@ export function exitWithUsage(problem: string, usage: string): never {
   process.exit(2);
 }
 
-/** The command's options and arguments; `--help` or `-h` prints the usage and exits 0, a mistake exits 2. */
+/**
+ * The command's options and arguments; `--help` or `-h` prints the usage and exits 0, a mistake exits 2,
+ * and so do options npm kept for itself (`npm run check --strict`), with the form that works in one line.
+ */
 export function parseCommandLine<O extends Options, P extends boolean>(command: Command<O, P>, args: string[] = process.argv.slice(2)) {
+  const swallowed = npmSwallowedOptions(command.name, command.options, args, process.env);
+  if (swallowed !== undefined) {
+    console.error(swallowed);
+    process.exit(2);
+  }
   const reading = readCommandLine(command, args);
   if (reading.kind === "help") {
     console.log(command.usage);

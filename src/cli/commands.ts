@@ -7,6 +7,7 @@ import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { defineCommand, missingPaths, notAFolder } from "./command-line.ts";
 
 export const buildCommand = defineCommand({
+  name: "build",
   usage: `Usage: npm run build -- [--input <guides folder>] [--output <folder>] [--drafts] [--allow-empty]
 
 Validates every guide in --input (default: guides/), then writes the site into --output (default: _site/),
@@ -28,6 +29,7 @@ mistake or a refused build, 130 (143) when interrupted (terminated).`,
 });
 
 export const checkCommand = defineCommand({
+  name: "check",
   usage: `Usage: npm run check -- [--strict] [--commands] [files or folders…]
 
 Validates guides without building the site (default: guides/). Prints each error as
@@ -59,6 +61,7 @@ export function newCommand(registry: TaxonomyRegistry) {
   const flagKinds = { action: "actions", platform: "platforms", subject: "subjects", risk: "risks", regulation: "regulations" } as const;
   const choices = Object.entries(flagKinds).map(([flag, kind]) => `  --${flag}: ${registry.slugs(kind).join(", ")}`);
   return defineCommand({
+    name: "new",
     usage: `Usage: npm run new -- --action <action> --platform <platform> --subject <subject>
                       [--title <title>] [--risk <risk>] [--regulation <regulation>] [--out <folder>]
 
@@ -66,8 +69,10 @@ Creates a draft guide with every section stubbed, named after its action, subjec
 (default: guides/). Each value is a slug, label or alias from src/data/taxonomy.yaml:
 ${choices.join("\n")}
 --risk and --regulation default to what the other guides on the subject use, --title to one made from
-the values. Run in a terminal with no flags, it asks for each value. It never overwrites a guide.
-Exit code 0 when the guide was created, 1 when it was not, 2 for a command-line mistake.`,
+the values. Run in a terminal with no flags, it asks for each value, showing its default or saying it
+has none, and asks again on a wrong answer. It never overwrites a guide.
+Exit code 0 when the guide was created, 1 when it was not, 2 for a command-line mistake, 130 when
+interrupted with Ctrl+C.`,
     options: {
       action: { type: "string" },
       platform: { type: "string" },
@@ -87,6 +92,7 @@ Exit code 0 when the guide was created, 1 when it was not, 2 for a command-line 
 }
 
 export const migrateCommand = defineCommand({
+  name: "migrate",
   usage: `Usage: npm run migrate -- <legacy files or folders…> [--out <folder>] [--force]
 
 Writes each legacy guide (layout: base.njk, HTML body) as a structured guide of the same file name,
@@ -104,6 +110,7 @@ Exit code 0 when every guide was written, 1 when one was not, 2 for a command-li
 });
 
 export const docsCommand = defineCommand({
+  name: "docs",
   usage: `Usage: npm run docs
 
 Regenerates the front-matter reference in README.md from the guide schema (src/content/schema.ts) and
@@ -116,6 +123,7 @@ the taxonomy registry. Takes no options. Exit code 0 when README.md is up to dat
 const wholeNumber = /^[1-9]\d*$/;
 
 export const benchCommand = defineCommand({
+  name: "bench",
   usage: `Usage: npm run bench -- [--sizes <n,n,…>] [--runs <n>] [--legacy-size <n>] [--watch-size <n>] [--json <file>]
 
 Builds synthetic sites of n structured + n legacy guides for each of --sizes (default: 1000,4000,10000)

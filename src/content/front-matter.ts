@@ -3,6 +3,7 @@ import yaml from "js-yaml";
 import { LineCounter, parseDocument, visit, type Node } from "yaml";
 import { fieldPath } from "../messages/problems.ts";
 import { readYamlWithLines, type FieldPath } from "../messages/yaml-lines.ts";
+import { reservedStartFix } from "../messages/yaml-syntax.ts";
 
 /** A guide file split into its front matter and body, parsed once. */
 export interface FrontMatter {
@@ -83,7 +84,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
       problem: {
         field: "front matter",
         line,
-        message: `is not valid YAML (line ${line}: ${error.reason}): fix the syntax there; quote values that contain a colon`,
+        message: `is not valid YAML (line ${line}: ${error.reason}): ${reservedStartFix(text.split("\n")[line - 1] ?? "") ?? "fix the syntax there; quote values that contain a colon"}`,
       },
     };
   }

@@ -6,6 +6,8 @@ import { renderLegacyBody } from "./legacy-body.ts";
 import { markdownProblems } from "./markdown-checks.ts";
 import { sanitiseLegacyHtml } from "./legacy-html.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { reviewedDateProblem } from "./reviewed-date.ts";
+import { standInIsPublished, standInMessage, standInsLeft } from "./stand-ins.ts";
 import { zodProblems, type Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
 import {
@@ -122,6 +124,10 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     });
   }
 
+  const frontMatterText = source.text.split("\n", linesBeforeBody).join("\n");
+  const reviewedProblem = reviewedDateProblem(data.reviewed, frontMatterText, new Date());
+  if (reviewedProblem) problems.push({ file: source.displayPath, ...reviewedProblem });
+
   const slug = path.basename(source.path, ".md");
   const fromName = parseGuideFileName(slug, registry);
   const front = result.success ? result.data : undefined;
@@ -186,6 +192,11 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     }
   } else {
     problems.push(...markdownProblems(source, read.frontMatter));
+    for (const standIn of standInsLeft(read.frontMatter)) {
+      if (standInIsPublished(data.status, standIn.field)) {
+        problems.push({ file: source.displayPath, line: standIn.line, field: standIn.field, message: standInMessage(standIn, "error") });
+      }
+    }
   }
   for (const problem of problems) problem.line ??= lineOf(parseFieldPath(problem.field));
   if (problems.length > 0 || !front || !action || !subject) {
@@ -206,7 +217,9 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
     frontMatter: read.frontMatter,
     // Worked out when read: `npm run check` reads them, a build does not.
     get warnings() {
-      const legacyContentLine = legacyContentLines(source, read.frontMatter);
+      const contentDrops = legacyContent?.dropped ?? [];
+      // Placing a drop in legacy_content reads the YAML again for positions: only when there is one.
+      const legacyContentLine = contentDrops.length > 0 ? legacyContentLines(source, read.frontMatter) : undefined;
       return [
         ...(legacyBody?.dropped ?? []).map(({ line, message }) => ({
           file: source.displayPath,
@@ -214,9 +227,9 @@ export function readGuide(source: GuideSource, registry: TaxonomyRegistry, site:
           field: "body",
           message,
         })),
-        ...(legacyContent?.dropped ?? []).map(({ line, message }) => ({
+        ...contentDrops.map(({ line, message }) => ({
           file: source.displayPath,
-          line: legacyContentLine(line),
+          line: legacyContentLine?.(line),
           field: "legacy_content",
           message,
         })),

@@ -4,13 +4,11 @@ import { guideLinks, missingGuideLink } from "./guide-links.ts";
 import { placeholderMistakes } from "../commands/placeholders.ts";
 import type { Problem } from "../messages/problems.ts";
 import { parseFieldPath } from "../messages/yaml-lines.ts";
-import { recommendedSections, requiredSections } from "./schema.ts";
+import { recommendedSections, requiredSections, reviewedFix } from "./schema.ts";
+import { standInIsPublished, standInMessage, standInsLeft, stringsIn } from "./stand-ins.ts";
 
 /** A guide whose `reviewed` date is older than this deserves a fresh look from an expert. */
 export const reviewAgeLimitDays = 180;
-
-/** Text the scaffolder (`npm run new`) leaves for the author to replace. */
-export const placeholderPrefix = "TODO";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -26,19 +24,10 @@ function placeholderMistakeMessages(code: string): string[] {
   );
 }
 
-/** Every string in a front-matter value, with the field path it sits at. */
-function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
-  if (typeof value === "string") yield [path, value];
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsIn(item, `${path}[${index}]`);
-  else if (value && typeof value === "object" && !(value instanceof Date)) {
-    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path ? `${path}.${key}` : key);
-  }
-}
-
 /**
- * What `npm run check` warns about without failing: stale reviews, sections not written yet or still
- * holding a placeholder, text in commands meant as a placeholder that breaks the rule, migrated HTML left
- * to sort out, and links to guides that do not exist from a legacy guide or one not yet published (a
+ * What `npm run check` warns about without failing: stale reviews, sections and a review date not written
+ * yet, stand-ins of the scaffold no reader sees yet, text in commands meant as a placeholder that breaks
+ * the rule, migrated HTML left to sort out, and links to guides that do not exist from a legacy guide or one not yet published (a
  * published structured guide's are errors: see collectGuides).
  */
 export function reviewGuides(
@@ -48,8 +37,8 @@ export function reviewGuides(
 ): Problem[] {
   const warnings: Problem[] = [];
   for (const { source, guide, frontMatter } of read) {
-    const warn = (field: string, message: string) =>
-      warnings.push({ file: source.displayPath, line: frontMatter.lineOf(parseFieldPath(field)), field, message });
+    const warn = (field: string, message: string, line = frontMatter.lineOf(parseFieldPath(field))) =>
+      warnings.push({ file: source.displayPath, line, field, message });
 
     if (guide.reviewed) {
       const age = Math.floor((today.getTime() - Date.parse(`${guide.reviewed}T00:00:00Z`)) / dayMs);
@@ -68,12 +57,15 @@ export function reviewGuides(
           warn(field, guide.status === "published" ? `is missing: ${fix}` : `is not written yet, and publishing needs it: ${fix}`);
         }
       }
+      if (guide.status !== "published" && guide.reviewed === undefined)
+        warn("reviewed", `is not written yet, and publishing needs it: ${reviewedFix}`);
+      // Those a reader would see are errors (see readGuide), so the guide is not here.
+      for (const standIn of standInsLeft(frontMatter)) {
+        if (!standInIsPublished(guide.status, standIn.field)) warn(standIn.field, standInMessage(standIn, "warning"), standIn.line);
+      }
       for (const [field, text] of stringsIn(data, "")) {
-        if (text.trim().startsWith(placeholderPrefix)) warn(field, `still holds the placeholder "${text.trim()}": write the real content`);
         if (commandCodeField.test(field)) for (const message of placeholderMistakeMessages(text)) warn(field, message);
       }
-      if (frontMatter.body.trim().startsWith(placeholderPrefix))
-        warn("body", 'still holds the placeholder: write the "Why it matters" prose');
       if (guide.legacy_content)
         warn("legacy_content", "holds HTML the migration could not map: move it into the sections above, then delete the field");
     }

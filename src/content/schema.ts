@@ -169,6 +169,9 @@ export const requiredSections: Record<string, string> = {
   references: "add references: with title: and url: entries",
 };
 
+/** How to fill in `reviewed`, which a published guide needs: readers are told when an expert last checked it. */
+export const reviewedFix = "add reviewed: with the day an expert last checked the guide, YYYY-MM-DD";
+
 /** Sections a published guide should have; `npm run check` warns when one is missing (migrated guides start without them). */
 export const recommendedSections: Record<string, string> = {
   controls: "add controls: with framework:, id: and summary: for the guide's primary regulation",
@@ -227,7 +230,7 @@ function metadataFields(registry: TaxonomyRegistry) {
       .union([z.date(), z.iso.date()])
       .transform((value) => (typeof value === "string" ? value : value.toISOString().slice(0, 10)))
       .optional()
-      .describe("The date an expert last checked the guide, YYYY-MM-DD."),
+      .describe("The date an expert last checked the guide, YYYY-MM-DD; a published guide needs it, and it cannot lie in the future."),
     tags: z
       .preprocess((value) => (typeof value === "string" ? [value] : value), z.array(text))
       .default([])
@@ -264,6 +267,13 @@ export function structuredGuideSchema(registry: TaxonomyRegistry) {
               message: `is missing: a published guide needs it: ${fix}, or set status: coming-soon`,
             });
           }
+        }
+        if (guide.reviewed === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["reviewed"],
+            message: `is missing: a published guide needs it: ${reviewedFix}, or set status: draft`,
+          });
         }
         // Runs even when other fields failed, so these values may be unresolved; only compare what resolved.
         const primary = Array.isArray(guide.regulation) ? guide.regulation[0] : undefined;
@@ -351,7 +361,7 @@ export function guideJsonSchema(registry: TaxonomyRegistry): Record<string, unkn
     ...z.toJSONSchema(structuredGuideSchema(registry), { io: "input", unrepresentable: "any", target: "draft-2020-12" }),
     title: "dspm-guides guide front matter",
     description:
-      "The YAML front matter of a structured guide. Generated from src/content/schema.ts; the build applies further checks (file name, primary-regulation controls, sections required when published).",
+      "The YAML front matter of a structured guide. Generated from src/content/schema.ts; the build applies further checks (file name, primary-regulation controls, sections and reviewed required when published, no scaffold stand-ins left in what readers see, reviewed dates on the calendar and not in the future).",
   };
 }
 

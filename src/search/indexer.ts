@@ -1,19 +1,17 @@
 // The search-index worker: owns the Pagefind service, so the index is built on another thread while
 // Eleventy renders pages on the main one. It receives the published guides and the folder to write
-// into once, and replies once the index is on disk.
+// into once, and replies once the index is on disk and Pagefind's process has exited; a later
+// "cancel" (a newer preview build started) leaves the folder alone.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import * as pagefind from "pagefind";
-import type { Guide } from "../content/guide.ts";
 import { canonicalIndexFiles } from "./canonical-index.ts";
 import { searchDocument } from "./document.ts";
+import { cancelIndexing, type IndexerReply, type IndexerRequest } from "./indexer-messages.ts";
+import { notePagefindProcesses, pagefindProcessesExited } from "./pagefind-processes.ts";
 
-export interface IndexerRequest {
-  guides: Guide[];
-  folder: string;
-}
-export type IndexerReply = { written: number } | { error: string };
+let cancelled = false;
 
 async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", includeCharacters: "-_." });
@@ -27,7 +25,7 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join("; ")}`);
   // The build creates its folder before indexing starts; if the folder is gone, that build failed
   // and removed it, and its index is not wanted.
-  if (!existsSync(path.dirname(folder))) return 0;
+  if (cancelled || !existsSync(path.dirname(folder))) return 0;
   const written = canonicalIndexFiles(files.map((file) => ({ path: file.path, content: file.content })));
   for (const file of written) {
     const target = path.join(folder, file.path);
@@ -37,12 +35,18 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   return written.length;
 }
 
+notePagefindProcesses();
 parentPort?.once("message", (request: IndexerRequest) => {
+  parentPort?.on("message", (message) => {
+    if (message === cancelIndexing) cancelled = true;
+  });
   void buildIndex(request)
     .then((written): IndexerReply => ({ written }))
     .catch((error: unknown): IndexerReply => ({ error: error instanceof Error ? error.message : String(error) }))
     .then(async (reply) => {
       await pagefind.close();
+      await pagefindProcessesExited();
       parentPort?.postMessage(reply);
+      parentPort?.removeAllListeners("message");
     });
 });

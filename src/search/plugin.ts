@@ -5,7 +5,7 @@ import type { BuildReporter } from "../build-reporter.ts";
 import type { CatalogEvents } from "../catalog/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { startWorker } from "../worker-thread.ts";
-import type { IndexerReply, IndexerRequest } from "./indexer.ts";
+import { cancelIndexing, type IndexerReply, type IndexerRequest } from "./indexer-messages.ts";
 
 /** Where the index and Pagefind's browser library are written, inside the site. */
 const searchIndexFolder = "pagefind";
@@ -19,10 +19,13 @@ export function registerSearch(eleventyConfig: EleventyConfig, catalogEvents: Ca
   let indexing: { worker: Worker; reply: Promise<IndexerReply>; superseded: boolean; documents: number; started: number } | undefined;
 
   catalogEvents.onCatalog((catalog, { output }) => {
-    // An index still being built for an earlier preview build is out of date.
+    // An index still being built for an earlier preview build is out of date. Its worker is told to
+    // stop rather than terminated, so it still waits for Pagefind's process to exit.
     if (indexing) {
+      const { worker, reply } = indexing;
       indexing.superseded = true;
-      void indexing.worker.terminate();
+      worker.postMessage(cancelIndexing);
+      void reply.then(() => worker.terminate());
     }
     mkdirSync(output, { recursive: true });
     const { worker, reply } = startWorker<IndexerRequest, IndexerReply>(

@@ -26,6 +26,8 @@ const registrySchema = z.strictObject({
       full_name: z.string(),
       /** The edition whose control numbers guides cite, e.g. v4.0.1. */
       edition: z.string(),
+      /** A real control id of that edition, written as guides cite it: the example a new guide's controls start from. */
+      example_control: z.string().min(1).optional(),
     }),
   ),
 });

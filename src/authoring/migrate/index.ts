@@ -58,7 +58,12 @@ export function migrateLegacyGuide(text: string, fileName: string, registry: Tax
   };
   const { body, sections, outcome } = migrateBody(ctx, facts);
 
-  const missing = unmappedSections(sections, body, outcome);
+  // A review date says an expert checked the guide; the migration cannot vouch for that, only carry one over.
+  const unreviewed =
+    front.reviewed === undefined
+      ? ["a reviewed date (the legacy page has none: have an expert check the guide, then write reviewed: YYYY-MM-DD)"]
+      : [];
+  const missing = [...unmappedSections(sections, body, outcome), ...unreviewed];
   const demotedBecause = front.status === "published" && missing.length > 0 ? `a published guide needs ${missing.join("; ")}` : undefined;
   if (demotedBecause) {
     front.status = "draft";
