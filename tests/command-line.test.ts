@@ -10,7 +10,7 @@ import { runScript, type CommandRun } from "./helpers/commands.ts";
 import { temporaryFolder } from "./helpers/site.ts";
 import { scaffoldGuide } from "../src/authoring/scaffold.ts";
 import { readCommandLine } from "../src/cli/command-line.ts";
-import { benchCommand, buildCommand, checkCommand, docsCommand, migrateCommand, newCommand } from "../src/cli/commands.ts";
+import { benchCommand, buildCommand, checkCommand, docsCommand, migrateCommand, newCommand, startCommand } from "../src/cli/commands.ts";
 import { npmSwallowedOptions } from "../src/cli/npm-swallowed-options.ts";
 import { projectRoot } from "../src/paths.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
@@ -22,6 +22,7 @@ const commands = {
   migrate: migrateCommand,
   docs: docsCommand,
   bench: benchCommand,
+  start: startCommand,
 };
 type CommandName = keyof typeof commands;
 
@@ -37,6 +38,19 @@ function read(command: CommandName, args: string[]): { kind: "help" | "mistake" 
 const mistakes: [string, CommandName, string[], string][] = [
   ["misspelt flag", "build", ["--outptu", "_site"], "unknown option --outptu: did you mean --output?"],
   ["misspelt flag", "check", ["--strcit"], "unknown option --strcit: did you mean --strict?"],
+  [
+    "output folder the preview would empty",
+    "start",
+    ["--output", "."],
+    `--output .: is the project folder (${projectRoot}), which the build would delete to put the site in its place: pass a folder of its own, e.g. --output _site`,
+  ],
+  [
+    "output folder the preview would empty",
+    "start",
+    ["--output", "guides"],
+    `--output guides: is the input folder (${path.join(projectRoot, "guides")}), which the build would delete to put the site in its place: pass a folder of its own, e.g. --output _site`,
+  ],
+  ["bad port", "start", ["--port", "eighty"], "--port eighty: give a port number, e.g. --port 8081"],
   ["misspelt flag", "new", ["--platfrom", "gcp"], "unknown option --platfrom: did you mean --platform?"],
   ["misspelt flag", "migrate", ["--froce", "legacy.md"], "unknown option --froce: did you mean --force?"],
   ["misspelt flag", "docs", ["--hlep"], "unknown option --hlep: did you mean --help?"],
@@ -69,6 +83,7 @@ const help: [CommandName, string][] = [
   ["migrate", "--help"],
   ["docs", "--help"],
   ["bench", "--help"],
+  ["start", "--help"],
 ];
 // One mistake per command run for real: the command's own check where it has one, so the command is seen
 // to pass its checks to the parser, not only its options.
@@ -79,6 +94,7 @@ const runForReal: [CommandName, string[]][] = [
   ["migrate", ["nope.md"]],
   ["docs", ["--hlep"]],
   ["bench", ["--runs", "0"]],
+  ["start", ["--output", "."]],
 ];
 
 describe("every command's command line", () => {

@@ -2,7 +2,9 @@
 // themselves, so that reading a command line has no side effect and is tested without starting one.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { defaultGuidesDir } from "../paths.ts";
+import { checkOutputFolder } from "../output/output-folder.ts";
+import { BuildRefusedError } from "../output/refusal.ts";
+import { defaultGuidesDir, projectRoot } from "../paths.ts";
 import type { TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { defineCommand, missingPaths, notAFolder } from "./command-line.ts";
 
@@ -27,6 +29,38 @@ mistake or a refused build, 130 (143) when interrupted (terminated).`,
   // Eleventy would report a missing input folder as an internal error with its stack.
   check: ({ values }) => notAFolder("input", values.input),
 });
+
+export const startCommand = defineCommand({
+  name: "start",
+  usage: `Usage: npm run start -- [--input <guides folder>] [--output <folder>] [--port <port>]
+
+Builds the site with drafts into --output (default: _preview/, never _site/) and serves it at
+http://localhost:<port> (default 8080), building again when a guide, layout, style or the registry changes.
+It refuses, as npm run build does, an --output that is or holds the project, is, holds or lies inside its
+guides, code or packages, or holds files no build of this site wrote: the preview empties its folder
+before each build. Exit code 2 for a command-line mistake or a refused folder.`,
+  options: {
+    input: { type: "string", default: defaultGuidesDir },
+    output: { type: "string", default: path.join(projectRoot, "_preview") },
+    port: { type: "string", default: "8080" },
+  },
+  positionals: false,
+  check: ({ values }) => {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) return `--port ${values.port}: give a port number, e.g. --port 8081`;
+    return notAFolder("input", values.input) ?? refusedOutput(values.output, values.input);
+  },
+});
+
+/** Why an output folder may not be written, in the refusal's own words; undefined when it may. */
+function refusedOutput(output: string, input: string): string | undefined {
+  try {
+    checkOutputFolder(output, input);
+    return undefined;
+  } catch (error) {
+    if (error instanceof BuildRefusedError) return error.message;
+    throw error;
+  }
+}
 
 export const checkCommand = defineCommand({
   name: "check",

@@ -1,19 +1,11 @@
 // npm start: the live preview, with drafts, in its own folder.
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { defaultGuidesDir, projectRoot } from "../paths.ts";
 import { startPreview } from "../preview/start-preview.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { startCommand } from "./commands.ts";
 
-/** The preview's own folder, git-ignored: a production build never writes it, and the preview never writes `_site/`. */
-const defaultPreviewDir = path.join(projectRoot, "_preview");
-
-const { values } = parseArgs({
-  options: {
-    input: { type: "string", default: defaultGuidesDir },
-    output: { type: "string", default: defaultPreviewDir },
-    port: { type: "string", default: "8080" },
-  },
-});
+// The output folder is checked with the command line: the preview empties it before every build.
+const { values } = parseCommandLine(startCommand);
 
 const preview = await startPreview({
   input: path.relative(process.cwd(), path.resolve(values.input)) || ".",
