@@ -125,11 +125,15 @@ describe("npm start's preview", () => {
   });
 
   it(
-    "follows edits, a rename and a deletion, then serves what a fresh build writes, with no process left behind",
-    { timeout: 4 * wait.timeout },
+    "follows twenty edits, a rename and a deletion, then serves what a fresh build writes, with no process left behind",
+    { timeout: 25 * wait.timeout },
     async () => {
       const edited = guideFile("detect-pii-aws");
-      writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, "title: Find personal data in AWS, edited"));
+      // Each edit is served before the next is saved, so every one is a rebuild of its own: what drifts, drifts twenty times.
+      for (let edit = 1; edit <= 20; edit++) {
+        writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, `title: Find personal data in AWS, edit ${edit}`));
+        await expect.poll(() => text("/guides/detect-pii-aws/"), wait).toContain(`edit ${edit}<`);
+      }
       writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, "title: Find personal data in AWS, edited twice"));
       const renamed = readFileSync(guideFile("detect-customer-data-snowflake"), "utf8").replace(/^platform: snowflake$/m, "platform: aws");
       rmSync(guideFile("detect-customer-data-snowflake"));
