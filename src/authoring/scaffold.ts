@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { Guide } from "../content/guide.ts";
 import { guideFileName } from "../content/file-name.ts";
+import { exampleControlId, exampleReferenceUrl, placeholderPrefix } from "../content/stand-ins.ts";
 import type { ActionTerm, RegulationTerm, Term } from "../taxonomy/registry.ts";
 
 export interface ScaffoldChoices {
@@ -14,15 +15,7 @@ export interface ScaffoldChoices {
 
 const titleVerbs: Record<string, string> = { detect: "Find exposed", prevent: "Prevent exposure of", fix: "Fix exposed" };
 
-/** What every stand-in the scaffold writes starts with, so validation can find what is left of them. */
-export const placeholderPrefix = "TODO";
-
 const todo = (what: string) => `${placeholderPrefix}: ${what}`;
-
-/** The scaffold's stand-in reference address and control ID: validation refuses to publish them. */
-export const exampleReferenceUrl = "https://example.com/replace-me";
-/** How every stand-in control ID starts; the rest is an example from the guide's own regulation. */
-export const exampleControlId = todo("the control id");
 
 // Another framework's number would mislead: a HIPAA guide must not be shown a PCI DSS requirement.
 const exampleControlIdFor = ({ example_control }: RegulationTerm) =>

@@ -1,6 +1,15 @@
-import { exampleControlId, exampleReferenceUrl, placeholderPrefix } from "../authoring/scaffold.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import { canonicalWord } from "./schema.ts";
+
+// The stand-ins `npm run new` writes are defined here, where validation looks for what is left of them;
+// the scaffolder, a layer above, writes them from these.
+
+/** What every stand-in starts with. */
+export const placeholderPrefix = "TODO";
+/** The stand-in reference address. */
+export const exampleReferenceUrl = "https://example.com/replace-me";
+/** How every stand-in control ID starts; the scaffold adds an example from the guide's own regulation. */
+export const exampleControlId = `${placeholderPrefix}: the control id`;
 
 /** What `npm run new` wrote that the author has not replaced yet: where it is, what it is and what to write instead. */
 export interface StandIn {
