@@ -44,8 +44,8 @@ function checkTargets(strict: boolean) {
   const registry = loadRegistry();
   const site = loadSiteSettings();
   const read = sources.map((source) => ({ source, result: readGuide(source, registry, site) }));
-  // Links may point at any guide of the site, not only those checked now.
-  const siteStatuses = declaredStatuses(defaultGuidesDir);
+  // Links may point at any guide of the site, not only those checked now; those were just read in full.
+  const siteStatuses = declaredStatuses(defaultGuidesDir, new Set(sources.map((source) => source.path)));
   const collected = collectGuides(read, siteStatuses);
   const problems = [...checked.flatMap((target) => target.problems), ...collected.problems];
   const knownSlugs = new Set([...sources.map((source) => path.basename(source.path, ".md")), ...siteStatuses.keys()]);

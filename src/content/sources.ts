@@ -86,12 +86,14 @@ export function checkedSourcesFor(target: string): { sources: GuideSource[]; pro
  * files needs to know of the rest of the site. A guide whose status cannot be read counts as
  * published, since its own check reports it.
  */
-export function declaredStatuses(folder: string): Map<string, Status> {
+export function declaredStatuses(folder: string, alreadyRead: ReadonlySet<string> = new Set()): Map<string, Status> {
   return new Map(
-    scanGuideFolder(folder).files.map((file) => {
-      const status = canonicalWord(readFrontMatter(readGuideSource(file).text).frontMatter?.data.status);
-      return [path.basename(file, ".md"), statuses.includes(status as Status) ? (status as Status) : "published"];
-    }),
+    scanGuideFolder(folder)
+      .files.filter((file) => !alreadyRead.has(file))
+      .map((file) => {
+        const status = canonicalWord(readFrontMatter(readGuideSource(file).text).frontMatter?.data.status);
+        return [path.basename(file, ".md"), statuses.includes(status as Status) ? (status as Status) : "published"];
+      }),
   );
 }
 
