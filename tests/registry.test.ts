@@ -4,11 +4,12 @@ import { legacySlug, loadRegistry, pagedKinds, type PagedKind } from "../src/tax
 const registry = loadRegistry();
 
 describe("taxonomy registry", () => {
-  it("holds the legacy site's platforms, risks, regulations and subjects", () => {
+  it("holds the legacy site's platforms, risks, regulations and subjects, and the terms added since", () => {
     expect(registry.slugs("platforms")).toEqual(["aws", "azure", "gcp", "databricks", "snowflake"]);
     expect(registry.terms.risks.map((term) => term.label)).toEqual([
       "data exfiltration",
       "data exposure",
+      "data tampering",
       "excessive permissions",
       "insecure APIs",
       "insider threats",
@@ -25,11 +26,14 @@ describe("taxonomy registry", () => {
     expect(registry.terms.regulations.map((term) => term.label)).toEqual([
       "CCPA",
       "FedRAMP",
+      "FINRA 4511",
       "GDPR",
+      "GLBA",
       "HIPAA",
       "ISO 27001",
       "NIST 800-53",
       "PCI-DSS",
+      "SEC 17a-4",
       "SOC 2",
       "SOX",
     ]);
