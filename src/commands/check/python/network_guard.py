@@ -18,6 +18,9 @@ class ReachedNetwork(BaseException):
 
 
 attempts = []
+# Set when a call reaches the closed endpoint, in whatever thread: some commands (`aws s3 cp --recursive`)
+# list in a worker thread, or catch every error and print it, so ReachedNetwork may never reach the checker.
+reached = []
 
 _closed_host, _, _closed_port = os.environ.get("COMMAND_CHECK_CLOSED_ENDPOINT", "127.0.0.1:9").rpartition(":")
 _connect = socket.socket.connect
@@ -38,6 +41,7 @@ def _is_loopback(host):
 def _guard(host, port):
     # A CLI may put a name in front of its endpoint's host (s3control's account ID): still the closed endpoint.
     if str(host) == _closed_host or str(host).endswith(f".{_closed_host}"):
+        reached.append(f"{host}:{port}")
         raise ReachedNetwork(f"{host}:{port}")
     if not _is_loopback(host):
         attempts.append(f"{host}:{port}")
@@ -73,6 +77,13 @@ def install():
     socket.socket.connect_ex = _connect_ex_guarded
     socket.getaddrinfo = _getaddrinfo_guarded
     socket.gethostbyname = _gethostbyname_guarded
+
+
+def take_reached():
+    """The first connection to the closed endpoint since the last call, if any, emptied."""
+    taken = reached[:1]
+    reached.clear()
+    return taken[0] if taken else None
 
 
 def take_attempts():

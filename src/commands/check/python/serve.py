@@ -58,6 +58,7 @@ def run_captured(action):
     sys.stdout.flush()
     sys.stderr.flush()
     saved = os.dup(1), os.dup(2)
+    network_guard.take_reached()
     with tempfile.TemporaryFile() as output:
         os.dup2(output.fileno(), 1)
         os.dup2(output.fileno(), 2)
@@ -71,6 +72,9 @@ def run_captured(action):
         except Exception as error:
             result = error
         finally:
+            reached = network_guard.take_reached()
+            if reached and not isinstance(result, network_guard.ReachedNetwork):
+                result = network_guard.ReachedNetwork(reached)
             sys.stdout.flush()
             sys.stderr.flush()
             os.dup2(saved[0], 1)
