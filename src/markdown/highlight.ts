@@ -20,9 +20,10 @@ const languages = { bash, dockerfile, ini, javascript, json, plaintext, powershe
 // The language modules are plain JavaScript, so TypeScript infers shapes narrower than LanguageFn.
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language as LanguageFn);
 hljs.registerAliases(["shell", "sh", "console", "zsh"], { languageName: "bash" });
-hljs.registerAliases(["hcl", "terraform", "text", "txt"], { languageName: "plaintext" });
+// highlight.js ships no grammar for Kusto (KQL): its queries are shown as written, labelled kql.
+hljs.registerAliases(["hcl", "terraform", "kql", "kusto", "text", "txt"], { languageName: "plaintext" });
 
-/** Whether a command's language is one the site knows, by name or alias (hcl is shown as plain text). */
+/** Whether a command's language is one the site knows, by name or alias (hcl and kql are shown as plain text). */
 export function knowsLanguage(language: string): boolean {
   return hljs.getLanguage(language) !== undefined;
 }
