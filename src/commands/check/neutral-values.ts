@@ -20,6 +20,8 @@ const typedValues: [RegExp, (name: string) => string][] = [
     (name) =>
       `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group/providers/Microsoft.Example/examples/${name}`,
   ],
+  // AWS checks an ARN's length before anything else (a role's at least 20 characters, an export's 37).
+  [/(?:^|-)arn$/, (name) => `arn:aws:iam::123456789012:role/${name}`],
   [/(?:^|-)(?:org|organization|account|folder|billing-account)-id$|(?:^|-)project-number$/, () => "123456789012"],
   [/(?:^|-)(?:date|yyyy-mm-dd)$/, () => "2025-01-01"],
   [/(?:^|-)(?:utc|time|timestamp|datetime)$/, () => "2025-01-01T00:00:00Z"],
