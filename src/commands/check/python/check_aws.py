@@ -40,7 +40,8 @@ def load_checker():
             return None
         model = getattr(param, "argument_model", None)
         if model is not None and model.type_name in ("structure", "list", "map"):
-            return json.dumps(skeletons.generate_skeleton(model))
+            # A skeleton holds datetime values for timestamp members (a lifecycle rule's Date).
+            return json.dumps(skeletons.generate_skeleton(model), default=str)
         return "file-contents"
 
     emitter.register_first("load-cli-arg", file_stand_in)

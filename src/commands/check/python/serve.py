@@ -59,7 +59,12 @@ def run_captured(action):
     sys.stderr.flush()
     saved = os.dup(1), os.dup(2)
     network_guard.take_reached()
-    with tempfile.TemporaryFile() as output:
+    # The calls come in on stdin: a call that reads its input from stdin (`aws s3 cp - s3://…`) must
+    # find it empty, not wait on the checker's next request or read it.
+    saved_stdin = os.dup(0), sys.stdin
+    with tempfile.TemporaryFile() as output, open(os.devnull) as empty:
+        os.dup2(empty.fileno(), 0)
+        sys.stdin = empty
         os.dup2(output.fileno(), 1)
         os.dup2(output.fileno(), 2)
         try:
@@ -81,6 +86,9 @@ def run_captured(action):
             os.dup2(saved[1], 2)
             os.close(saved[0])
             os.close(saved[1])
+            os.dup2(saved_stdin[0], 0)
+            os.close(saved_stdin[0])
+            sys.stdin = saved_stdin[1]
         output.seek(0)
         return result, output.read().decode("utf-8", errors="replace")
 
