@@ -49,13 +49,54 @@ describe("the real guides folder", () => {
   });
 });
 
-const families = [
-  { subject: "api-keys-secrets-tokens", platforms: ["aws", "azure", "gcp", "databricks", "snowflake"], primaryRegulations: undefined },
+const allPlatforms = ["aws", "azure", "gcp", "databricks", "snowflake"];
+
+/**
+ * Each family, and per action the requirements that make its guides about that subject and no other
+ * (`framework id`): a PCI data fix guide is a 12.10.7 response, a PHI fix guide a 164.402 assessment.
+ */
+const families: { subject: string; platforms: string[]; primaryRegulations?: string[]; keyControls?: Record<string, string[]> }[] = [
+  { subject: "api-keys-secrets-tokens", platforms: allPlatforms },
   { subject: "pii", platforms: ["aws", "azure", "gcp"], primaryRegulations: ["gdpr"] },
+  {
+    subject: "pci-data",
+    platforms: allPlatforms,
+    primaryRegulations: ["pci-dss"],
+    keyControls: { detect: ["PCI-DSS 12.5.2"], prevent: ["PCI-DSS 3.4.1", "PCI-DSS 3.5.1"], fix: ["PCI-DSS 12.10.7"] },
+  },
+  {
+    subject: "phi",
+    platforms: allPlatforms,
+    primaryRegulations: ["hipaa"],
+    keyControls: {
+      detect: ["HIPAA 164.514(b)"],
+      prevent: ["HIPAA 164.312(a)(2)(iv)", "HIPAA 164.514(b)"],
+      fix: ["HIPAA 164.402", "HIPAA 164.404"],
+    },
+  },
+  {
+    subject: "financial-records",
+    platforms: allPlatforms,
+    primaryRegulations: ["sox", "sec-17a-4"],
+    keyControls: {
+      detect: ["SOX 404(a)", "SEC 17a-4 17a-4(f)(2)(i)"],
+      prevent: ["SEC 17a-4 17a-4(f)(2)(i)", "FINRA 4511 4511(c)"],
+      fix: ["SOX 404(a)", "SEC 17a-4 17a-4(f)(2)(i)"],
+    },
+  },
 ];
 
-describe.each(families)("the $subject family", ({ subject, platforms, primaryRegulations }) => {
+describe.each(families)("the $subject family", ({ subject, platforms, primaryRegulations, keyControls }) => {
   const family = real.guides.filter((guide) => guide.subject.slug === subject);
+
+  it.skipIf(!keyControls)("cites in each guide the requirements its action is about", () => {
+    const missing = family.flatMap((guide) => {
+      const cited = new Set(guide.controls?.map((control) => `${control.framework.label} ${control.id}`));
+      return (keyControls?.[guide.action.slug] ?? []).filter((id) => !cited.has(id)).map((id) => `${guide.slug}: ${id}`);
+    });
+    expect(family.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
 
   it.each(platforms)("has a published structured detect, prevent and fix guide on %s", (platform) => {
     const found = family.filter((guide) => guide.platform.slug === platform);
