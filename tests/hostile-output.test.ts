@@ -181,7 +181,7 @@ describe("hostile guide text in every output", () => {
     // The parser keeps <pre> as raw text unless told otherwise; commands are in <pre><code>.
     const html = parse(rendered, { blockTextElements: { script: true, style: true } });
     expect(textOf(html.querySelector("h1"))).toBe(title);
-    const pageProse = site.page(structuredUrl).querySelectorAll("#why-it-matters ~ .prose p").map(textOf);
+    const pageProse = site.page(structuredUrl).querySelectorAll('[aria-labelledby="why-it-matters"] > .prose p').map(textOf);
     expect(pageProse[0]).toMatch(/^Why it matters, with HTML typed in the prose: <\/script><script>alert\(1\)/);
     expect(html.querySelectorAll("p").map(textOf)).toEqual(expect.arrayContaining(pageProse));
     expect(textOf(html)).toContain("<script>alert('body')</script>");

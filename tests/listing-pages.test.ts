@@ -32,21 +32,22 @@ const listedOn = (url: string) =>
 const listingUrls = () => site.urls().filter((url) => /^\/(platforms|risk|regulation|actions)\//.test(url));
 
 describe("a term with more guides than a page holds", () => {
-  const riskOf = (slug: string) => withPages.filter((guide) => guide.risk.slug === slug).map((guide) => guide.url);
-  const busiest = [...new Set(withPages.map((guide) => guide.risk.slug))].sort((a, b) => riskOf(b).length - riskOf(a).length)[0]!;
-  const expected = riskOf(busiest);
+  // Actions are the kind with fewest terms, so the generated guides give each of them several pages.
+  const actionOf = (slug: string) => withPages.filter((guide) => guide.action.slug === slug).map((guide) => guide.url);
+  const busiest = [...new Set(withPages.map((guide) => guide.action.slug))].sort((a, b) => actionOf(b).length - actionOf(a).length)[0]!;
+  const expected = actionOf(busiest);
   const pageCount = Math.ceil(expected.length / perPage);
 
   it("lists them over numbered pages, the first at the term's own URL", () => {
     expect(pageCount).toBeGreaterThan(2);
     const pages = Array.from({ length: pageCount }, (_, index) =>
-      index === 0 ? `/risk/${busiest}/` : `/risk/${busiest}/page/${index + 1}/`,
+      index === 0 ? `/actions/${busiest}/` : `/actions/${busiest}/page/${index + 1}/`,
     );
     const listed = pages.map(listedOn);
     for (const share of listed) expect(share.length).toBeLessThanOrEqual(perPage);
     expect(listed.flat().sort()).toEqual([...expected].sort());
-    expect(site.has(`/risk/${busiest}/page/${pageCount + 1}/`)).toBe(false);
-    expect(site.has(`/risk/${busiest}/page/1/`)).toBe(false);
+    expect(site.has(`/actions/${busiest}/page/${pageCount + 1}/`)).toBe(false);
+    expect(site.has(`/actions/${busiest}/page/1/`)).toBe(false);
 
     const second = site.page(pages[1]!);
     const links = second.querySelectorAll(".pagination a");
@@ -57,13 +58,15 @@ describe("a term with more guides than a page holds", () => {
     expect(textOf(second.querySelector(".term-header__range"))).toBe(
       `Guides ${perPage + 1}–${Math.min(2 * perPage, expected.length)} of ${expected.length}, page 2 of ${pageCount}. Search within these guides`,
     );
-    expect(second.querySelector(".term-header__range a")?.getAttribute("href")).toBe(`/search/?risk=${busiest}`);
+    expect(second.querySelector(".term-header__range a")?.getAttribute("href")).toBe(`/search/?action=${busiest}`);
     // The in-page filters would only filter one page: they are left out.
     expect(second.querySelector("[data-filter-bar]")).toBeNull();
     // Each page is its own canonical page, with the term's card.
-    expect(second.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(new RegExp(`/risk/${busiest}/page/2/$`));
-    expect(second.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(new RegExp(`/cards/risk/${busiest}\\.png$`));
-    expect(site.html("/sitemap.xml")).toContain(`/risk/${busiest}/page/2/</loc>`);
+    expect(second.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(new RegExp(`/actions/${busiest}/page/2/$`));
+    expect(second.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(
+      new RegExp(`/cards/actions/${busiest}\\.png$`),
+    );
+    expect(site.html("/sitemap.xml")).toContain(`/actions/${busiest}/page/2/</loc>`);
   });
 });
 

@@ -1,5 +1,5 @@
 // What a reader downloads from a built site: the weight of its pages, and what its search page fetches.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Response } from "playwright-core";
 import { pagedKinds } from "../taxonomy/registry.ts";
@@ -23,7 +23,12 @@ export function listingPages(site: string): string[] {
       .filter((file) => file.endsWith("index.html"))
       .map((file) => path.join(folder, file)),
   );
-  return ["index.html", "search/index.html", ...termPages];
+  // /guides/ holds every guide's page too: its listing is its index and its numbered pages.
+  const guidePages = path.join("guides", "page");
+  const guideListings = existsSync(path.join(site, guidePages))
+    ? readdirSync(path.join(site, guidePages)).map((number) => path.join(guidePages, number, "index.html"))
+    : [];
+  return ["index.html", "search/index.html", "guides/index.html", ...guideListings, ...termPages];
 }
 
 /** The heaviest listing page, and how many there are. */

@@ -1,6 +1,13 @@
 import type { ActionTerm, PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { pagedKinds } from "../taxonomy/registry.ts";
 import { isBuilt, isPublished, type Guide } from "../content/guide.ts";
+import { controlGroupsOf, controlsOf, type ControlGroup } from "./crosswalk.ts";
+import { guideListingsOf, termIndexesOf, type GuideListing, type TermIndex } from "./indexes.ts";
+import { paginate, type Pagination } from "./paging.ts";
+
+export { controlAnchor, controlGroupId, controlGroupsOf, controlsOf, guidesPerControl } from "./crosswalk.ts";
+export type { ControlEntry, ControlGroup } from "./crosswalk.ts";
+export { pageLinksFrom } from "./paging.ts";
 
 /** A sibling guide offered under "Next steps": linked only when it is published. */
 export interface NextStep {
@@ -26,8 +33,10 @@ export interface TermPage {
   count: number;
   /** Platforms of the page's guides, in registry order: the platform filter's choices. */
   platforms: Term[];
-  /** On a regulation's page: the controls of that framework that guides with pages map, in control order. */
-  controls: ControlEntry[];
+  /** On a regulation's page: the controls of that framework that guides with pages map, under the wholes they are part of. */
+  controls: ControlGroup[];
+  /** Where the crosswalk is shown (the first page's #controls), when the term has one. */
+  crosswalkUrl?: string;
   /** The search page with this term's facet chosen: where a term with many pages is narrowed further. */
   searchUrl: string;
 }
@@ -38,34 +47,8 @@ export interface TermPage {
  * legacy site's tag links still land; page n is at `page/n/` beneath it.
  */
 export interface TermListing extends TermPage {
-  pagination: {
-    /** This page's number, from 1. */
-    number: number;
-    /** Every page of the term, in order. */
-    pages: { number: number; url: string }[];
-    /** The pages this page links to, in order (pageLinksFrom): a bounded number however many pages there are. */
-    links: { number: number; url: string }[];
-    /** The positions of this page's first and last guide among all the term's guides, from 1. */
-    first: number;
-    last: number;
-  };
+  pagination: Pagination;
 }
-
-/** One control of a framework, with what guides say it asks for and the guides that support it. */
-export interface ControlEntry {
-  id: string;
-  /** The id of its entry on the regulation's page, so a link can name one control. */
-  anchor: string;
-  /** What it asks for, in the words of the first guide, in reading order, that maps it. */
-  summary: string;
-  /** The first guides that map it, in reading order: a control mapped by hundreds of guides lists a few. */
-  guides: { title: string; url: string }[];
-  /** How many guides map it in all. */
-  count: number;
-}
-
-/** At most this many guides are linked under one control; the rest are counted. */
-export const guidesPerControl = 10;
 
 /** One cell of the coverage matrix: a subject on a platform, with each action's guide or its absence. */
 export interface CoverageCell {
@@ -110,6 +93,10 @@ export interface Catalog {
   lastUpdated: string;
   /** Every subject × every platform of the registry, so gaps show as well as guides. */
   coverage: CoverageRow[];
+  /** The index of each paged kind (/platforms/, /regulation/, /risk/, /actions/): every term of the registry. */
+  termIndexes: TermIndex[];
+  /** Every written page of /guides/, the listed guides by subject, at most the site's guides_per_page each. */
+  guideListings: GuideListing[];
   includeDrafts: boolean;
 }
 
@@ -173,7 +160,7 @@ export function termPagesOf(listed: Guide[], registry: TaxonomyRegistry, kind: P
         comingSoon: guides.filter((guide) => guide.status === "coming-soon"),
         count: guides.length,
         platforms: registry.terms.platforms.filter((platform) => guides.some((guide) => guide.platform === platform)),
-        controls: kind === "regulations" ? controlsOf(listed, term) : [],
+        controls: kind === "regulations" ? controlGroupsOf(controlsOf(listed, term)) : [],
         searchUrl: `/search/?${searchFacetOfKind[kind]}=${encodeURIComponent(term.slug)}`,
       },
     ];
@@ -191,95 +178,25 @@ const searchFacetOfKind: Record<PagedKind, SearchFacet["name"]> = {
 /** The URL of page `number` of a term page. */
 export const listingPageUrl = (termPage: TermPage, number: number) => (number === 1 ? termPage.url : `${termPage.url}page/${number}/`);
 
-/**
- * The page numbers page `current` of `total` links to: the first and last, its neighbours, and at each
- * power of ten the multiples of it within the current block ten times larger (on page 181 of 2,000:
- * 1, 179–183, 181–190 by ones, 110–200 by tens, 100–1,000 by hundreds, 2,000). About ten links a power
- * of ten, so the list stays short however many pages there are, and any page is a few clicks away: the
- * right hundred, then the right ten, then the page.
- */
-export function pageLinksFrom(current: number, total: number): number[] {
-  const numbers = new Set([1, total]);
-  for (let neighbour = current - 2; neighbour <= current + 2; neighbour++) numbers.add(neighbour);
-  for (let step = 1; step < total; step *= 10) {
-    const block = step * 10;
-    const start = Math.floor((current - 1) / block) * block;
-    for (let multiple = start + step; multiple <= start + block; multiple += step) numbers.add(multiple);
-  }
-  return [...numbers].filter((number) => number >= 1 && number <= total).sort((a, b) => a - b);
-}
-
 /** A term page cut into pages of at most `perPage` guides, in its reading order: its action groups, then coming soon. */
 export function termListingsOf(termPage: TermPage, perPage: number): TermListing[] {
   const inOrder = [...termPage.groups.flatMap((group) => group.guides), ...termPage.comingSoon];
-  const pageCount = Math.max(1, Math.ceil(inOrder.length / perPage));
-  const pages = Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, url: listingPageUrl(termPage, index + 1) }));
-  return pages.map(({ number, url }) => {
-    const start = (number - 1) * perPage;
-    // The share is a slice of the reading order, so each page costs its own guides, not the term's.
-    const share = inOrder.slice(start, start + perPage);
+  const crosswalkUrl = termPage.controls.length > 0 ? `${termPage.url}#controls` : undefined;
+  return paginate(inOrder, perPage, (number) => listingPageUrl(termPage, number)).map(({ share, pagination }) => {
     const withPages = share.filter((guide) => guide.status !== "coming-soon");
     return {
       ...termPage,
-      url,
+      url: pagination.pages[pagination.number - 1]!.url,
       groups: termPage.groups
         .map((group) => ({ action: group.action, guides: withPages.filter((guide) => guide.action === group.action) }))
         .filter((group) => group.guides.length > 0),
       comingSoon: share.filter((guide) => guide.status === "coming-soon"),
-      // The crosswalk is the regulation's, not the page's: it is shown once, on the first page.
-      controls: number === 1 ? termPage.controls : [],
-      pagination: {
-        number,
-        pages,
-        links: pageLinksFrom(number, pageCount).map((linked) => pages[linked - 1]!),
-        first: start + 1,
-        last: start + share.length,
-      },
+      // The crosswalk is the regulation's, not the page's: it is shown once, on the first page, which every page links to.
+      controls: pagination.number === 1 ? termPage.controls : [],
+      crosswalkUrl,
+      pagination,
     };
   });
-}
-
-const controlOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
-
-/**
- * The id of a control's entry on its regulation's page. IDs written differently only in case or
- * punctuation ("8.6.2", "8-6-2", "cc6.1", "CC6.1") name the same control and share one entry.
- */
-export function controlAnchor(id: string): string {
-  return `control-${id
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")}`;
-}
-
-/**
- * The crosswalk of one framework: every control of it that a guide with a page maps (whether or not
- * the guide lists the framework as a regulation), ordered by ID the way the standards number them
- * (8.6.2 before 10.1, IA-5 before IA-5(7)), with the guides that support each.
- */
-export function controlsOf(listed: Guide[], framework: Term): ControlEntry[] {
-  const byAnchor = new Map<string, ControlEntry>();
-  for (const guide of listed) {
-    if (guide.status === "coming-soon") continue;
-    // A guide that maps one control twice supports it once.
-    const counted = new Set<string>();
-    for (const control of guide.controls ?? []) {
-      if (control.framework !== framework) continue;
-      const anchor = controlAnchor(control.id);
-      let entry = byAnchor.get(anchor);
-      if (!entry) {
-        entry = { id: control.id, anchor, summary: control.summary, guides: [], count: 0 };
-        byAnchor.set(anchor, entry);
-      }
-      if (counted.has(anchor)) continue;
-      counted.add(anchor);
-      entry.count += 1;
-      if (entry.guides.length < guidesPerControl) entry.guides.push({ title: guide.title, url: guide.url });
-    }
-  }
-  return [...byAnchor.values()].sort(
-    (a, b) => controlOrder.compare(a.id, b.id) || (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0),
-  );
 }
 
 /**
@@ -371,16 +288,19 @@ export function buildCatalog(
     (Object.keys(pagedKinds) as PagedKind[]).map((kind) => [kind, termPagesOf(listed, registry, kind)]),
   ) as Record<PagedKind, TermPage[]>;
   const termPages = Object.values(termPagesByKind).flat();
+  const bySubject = subjectSections(listed, registry);
   return {
     listed,
     published,
-    bySubject: subjectSections(listed, registry),
+    bySubject,
     coverage: coverageOf(listed, registry),
     ...updatedDates(listed, commitDates),
     searchFacets: searchFacetsOf(published, registry),
     termPages,
     termListings: termPages.flatMap((termPage) => termListingsOf(termPage, guidesPerPage)),
     termPagesByKind,
+    termIndexes: termIndexesOf(termPagesByKind, registry),
+    guideListings: guideListingsOf(bySubject, guidesPerPage),
     nextSteps: nextStepsOf(listed, registry),
     includeDrafts,
   };

@@ -5,6 +5,7 @@ import { lastCommitDates } from "../git-dates.ts";
 import type { PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
 import { buildCatalog, controlAnchor, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
 import { guideSections } from "./guide-sections.ts";
+import { otherPlatforms } from "./other-platforms.ts";
 
 /** Lets other concerns start work on the catalog as soon as it is built, before any page renders. */
 export interface CatalogEvents {
@@ -31,6 +32,7 @@ export function registerCatalog(
   // builds in one process.
   eleventyConfig.addFilter("termUrl", (term: Term, kind: PagedKind) => termPageUrl(kind, term));
   eleventyConfig.addFilter("controlAnchor", (id: string) => controlAnchor(id));
+  eleventyConfig.addFilter("otherPlatforms", otherPlatforms);
   eleventyConfig.addFilter("guideSections", (guide: Guide | undefined, nextSteps: NextStep[] | undefined) =>
     guide ? guideSections(guide, nextSteps) : [],
   );

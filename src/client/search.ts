@@ -1,13 +1,23 @@
 // The search page: full-text search over published guides with Pagefind, narrowed by facet checkboxes.
 // The facets are Pagefind filters, so a search downloads only the index chunks for its words, the filter
 // files and the fragments of the results it shows, however many guides the site has. The query and the
-// facets live in the URL, so a search can be bookmarked, shared and reloaded.
+// facets live in the URL, so a search can be bookmarked, shared and reloaded. A result that matched inside
+// steps links to those steps (the index gives step headings the page's step-N ids, src/search/document.ts).
+
+/** A part of a result's page that the words matched in: the page's start, or a heading with an id and what follows it. */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  anchor?: { id: string };
+  locations: number[];
+}
 
 interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string; description?: string };
   filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
 }
 
 /** Within a facet any chosen value matches; across facets every one must. */
@@ -23,8 +33,14 @@ const input = form?.querySelector<HTMLInputElement>("input[name=q]");
 const resultsList = document.querySelector<HTMLOListElement>("[data-search-results]");
 const status = document.querySelector<HTMLElement>("[data-search-status]");
 const moreButton = document.querySelector<HTMLButtonElement>("[data-search-more]");
+const filtersFold = form?.querySelector<HTMLDetailsElement>("[data-search-filters]");
+const filterCount = form?.querySelector<HTMLElement>("[data-search-filter-count]");
 /** Results are loaded this many at a time: each is a fragment file of the guide's text. */
 const resultsPerBatch = 10;
+/** At most this many matching steps are linked under a result, the steps holding the most matches. */
+const stepsPerResult = 3;
+/** The phone widths the styles use (styles/pages/_search.scss), where the filters stay folded. */
+const phone = "(max-width: 40rem)";
 
 function selectedFilters(): Filters {
   const filters: Filters = {};
@@ -36,6 +52,13 @@ function selectedFilters(): Filters {
 
 function labelOf(facet: string, value: string): string {
   return form?.querySelector<HTMLInputElement>(`input[name="${facet}"][value="${CSS.escape(value)}"]`)?.dataset.label ?? value;
+}
+
+/** Says in the filters' summary how many are chosen, so a folded fold still shows what narrows the results. */
+function countFilters(): void {
+  if (!form || !filterCount) return;
+  const chosen = form.querySelectorAll("input[type=checkbox]:checked").length;
+  filterCount.textContent = chosen > 0 ? ` · ${chosen} chosen` : "";
 }
 
 function restoreFromUrl(): void {
@@ -53,6 +76,27 @@ function saveToUrl(): void {
   for (const [name, value] of new FormData(form)) if (typeof value === "string" && value.trim()) params.append(name, value.trim());
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+/** Links to the steps the words matched in, in page order, labelled with each step's number and title. */
+function renderSteps(result: PagefindResult): HTMLUListElement | undefined {
+  const steps = result.sub_results
+    .map((sub) => ({ sub, number: Number(/^step-(\d+)$/.exec(sub.anchor?.id ?? "")?.[1]) }))
+    .filter(({ number }) => number > 0);
+  if (steps.length === 0) return undefined;
+  const list = document.createElement("ul");
+  list.className = "search-result__steps";
+  list.setAttribute("aria-label", `Matching steps in ${result.meta.title ?? result.url}`);
+  const best = [...steps].sort((a, b) => b.sub.locations.length - a.sub.locations.length).slice(0, stepsPerResult);
+  for (const { sub, number } of steps.filter((step) => best.includes(step))) {
+    const link = document.createElement("a");
+    link.href = sub.url;
+    link.textContent = `Step ${number}: ${sub.title}`;
+    const item = document.createElement("li");
+    item.append(link);
+    list.append(item);
+  }
+  return list;
 }
 
 function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIElement {
@@ -75,6 +119,8 @@ function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIEleme
   if (withExcerpt) excerpt.innerHTML = result.excerpt;
   else excerpt.textContent = result.meta.description ?? "";
   item.append(heading, facets, excerpt);
+  const steps = withExcerpt ? renderSteps(result) : undefined;
+  if (steps) item.append(steps);
   return item;
 }
 
@@ -133,8 +179,15 @@ async function main(): Promise<void> {
     appending = appending.catch(() => false).then(() => showMore(latest, false));
   });
 
+  if (filtersFold) {
+    const onPhone = window.matchMedia(phone);
+    filtersFold.open = !onPhone.matches;
+    onPhone.addEventListener("change", () => (filtersFold.open = !onPhone.matches));
+  }
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener("input", () => {
+    countFilters();
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 150);
   });
@@ -143,6 +196,7 @@ async function main(): Promise<void> {
     void run();
   });
   restoreFromUrl();
+  countFilters();
   await run();
 }
 

@@ -1,23 +1,9 @@
 // Comforts added on top of pages that work without JavaScript.
 import { announce } from "./announce.ts";
+import "./code-blocks.ts";
 import { setUpConsent } from "./consent.ts";
+import "./contents.ts";
 import { placeholderCopyNotice, setUpPlaceholderValues } from "./placeholder-values.ts";
-import { applyTheme, effectiveTheme, storeTheme } from "./theme-choice.ts";
-
-function setUpThemeToggle(): void {
-  const toggle = document.querySelector<HTMLButtonElement>("[data-theme-toggle]");
-  if (!toggle) return;
-  const show = () => toggle.setAttribute("aria-pressed", String(effectiveTheme() === "dark"));
-  toggle.hidden = false;
-  show();
-  toggle.addEventListener("click", () => {
-    const next = effectiveTheme() === "dark" ? "light" : "dark";
-    storeTheme(next);
-    applyTheme(next);
-    show();
-  });
-}
-
 /** A copy button on every code block; it copies the code only, never the label or the prompt. */
 function setUpCopyButtons(): void {
   for (const block of document.querySelectorAll<HTMLPreElement>("pre:has(> code)")) {
@@ -95,7 +81,6 @@ function setUpListFilters(): void {
   }
 }
 
-setUpThemeToggle();
 setUpCopyButtons();
 setUpPlaceholderValues();
 setUpListFilters();

@@ -2,6 +2,7 @@ import { placeholdersAcross } from "../commands/placeholders.ts";
 import { isLegacyLayout, type Step } from "../content/schema.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { highlightCommand } from "./highlight.ts";
+import { withBreakableInlineCode } from "./inline-code.ts";
 import { createBodyRenderer, createFieldRenderer } from "./renderers.ts";
 
 interface RenderEnv {
@@ -9,8 +10,8 @@ interface RenderEnv {
 }
 
 export function registerMarkdown(eleventyConfig: EleventyConfig): void {
-  const body = createBodyRenderer();
-  const fields = createFieldRenderer();
+  const body = withBreakableInlineCode(createBodyRenderer());
+  const fields = withBreakableInlineCode(createFieldRenderer());
   eleventyConfig.setLibrary("md", {
     // A legacy body's Liquid is rendered when the guide is read, where its mistakes are reported with
     // the others; the layout shows that HTML (guide.body), so there is nothing to render here.

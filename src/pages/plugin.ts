@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { GuideListing, TermIndex } from "../catalog/indexes.ts";
 import type { Guide } from "../content/guide.ts";
 import { commandEffectLabels, type CommandEffect } from "../content/schema.ts";
 import type { SiteSettings } from "../site-settings.ts";
@@ -22,6 +23,24 @@ export function registerPages(eleventyConfig: EleventyConfig): void {
     layout: "search.liquid",
     permalink: "/search/",
     pageTitle: "Search",
+    eleventyExcludeFromCollections: true,
+  });
+  // The index of each kind of term at the folder its pages share, and every guide at /guides/ above them.
+  eleventyConfig.addTemplate("term-index.liquid", "", {
+    layout: "term-index.liquid",
+    pagination: { data: "catalog.termIndexes", size: 1, alias: "termIndex", addAllPagesToCollections: false },
+    permalink: "{{ termIndex.url }}",
+    eleventyComputed: { pageTitle: (data: { termIndex: TermIndex }) => data.termIndex.heading },
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("guide-index.liquid", "", {
+    layout: "guide-index.liquid",
+    pagination: { data: "catalog.guideListings", size: 1, alias: "guideListing", addAllPagesToCollections: false },
+    permalink: "{{ guideListing.url }}",
+    eleventyComputed: {
+      pageTitle: ({ guideListing: { pagination } }: { guideListing: GuideListing }) =>
+        pagination.number === 1 ? "All guides" : `All guides, page ${pagination.number} of ${pagination.pages.length}`,
+    },
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("404.liquid", "", {

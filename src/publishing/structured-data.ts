@@ -16,12 +16,15 @@ export interface PageContext {
   pageTitle?: string;
 }
 
-function breadcrumbs({ site, path, guide, termPage, pageTitle }: PageContext): JsonLd {
+function breadcrumbs({ site, catalog, path, guide, termPage, pageTitle }: PageContext): JsonLd {
   const trail: { name: string; path?: string }[] = [{ name: site.name, path: "/" }];
   if (guide) {
     trail.push({ name: guide.platform.label, path: `/platforms/${guide.platform.slug}/` }, { name: guide.title, path });
   } else if (termPage) {
-    trail.push({ name: `${termPage.heading}: ${termPage.term.label}`, path });
+    // The trail the page shows: Home › Regulations › GDPR.
+    const index = catalog.termIndexes.find((entry) => entry.kind === termPage.kind);
+    if (index) trail.push({ name: index.heading, path: index.url });
+    trail.push({ name: termPage.term.label, path });
   } else if (pageTitle) {
     trail.push({ name: pageTitle, path: path.endsWith(".html") ? undefined : path });
   }

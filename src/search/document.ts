@@ -15,7 +15,7 @@ const fieldProse = createFieldRenderer();
 const paragraph = (text: string | undefined) => (text ? `<p>${escapeMarkup(text)}</p>` : "");
 const list = (items: string[] | undefined) =>
   items?.length ? `<ul>${items.map((item) => `<li>${escapeMarkup(item)}</li>`).join("")}</ul>` : "";
-const heading = (text: string) => `<h3>${escapeMarkup(text)}</h3>`;
+const heading = (text: string, id?: string) => `<h3${id ? ` id="${id}"` : ""}>${escapeMarkup(text)}</h3>`;
 const code = (text: string) => `<pre><code>${escapeMarkup(text)}</code></pre>`;
 
 /**
@@ -44,7 +44,8 @@ function facetValues(guide: Guide): Record<SearchFacet["name"], string[]> {
  * Every word a reader sees on the guide's page, for the search index: title, lead and taxonomy labels,
  * then each section's text, step prose and commands included (not the product spotlight, the same on
  * every page, which would match every guide). The title is the document's h1 and step
- * and card titles are headings, which Pagefind ranks above body text. The facets go in as Pagefind
+ * and card titles are headings, which Pagefind ranks above body text; each step's heading carries the
+ * page's `step-N` id, so a search result can link to the step that matched. The facets go in as Pagefind
  * filters and the lead as metadata, so the search page needs nothing but the index.
  * Built from the guide's data rather than its written page, so the index is built while pages render,
  * in a fixed order: two builds write the same bytes.
@@ -71,10 +72,6 @@ export function searchDocument(guide: Guide): SearchDocument {
     parts.push(bodyProse.render(guide.body), paragraph(guide.primary_risk));
     const prerequisites = guide.prerequisites;
     if (prerequisites) parts.push(list([...prerequisites.permissions, ...prerequisites.tools, ...prerequisites.setup]));
-    for (const step of guide.steps ?? []) {
-      parts.push(heading(step.title), fieldProse.render(step.body));
-      for (const command of step.commands ?? []) parts.push(paragraph(command.note), paragraph(command.warning), code(command.code));
-    }
     const architecture = guide.architecture;
     if (architecture) {
       parts.push(list(architecture.components.map((component) => `${component.name}: ${component.role}`)), list(architecture.flow));
@@ -83,6 +80,12 @@ export function searchDocument(guide: Guide): SearchDocument {
     if (guide.legacy_content) parts.push(guide.legacy_content);
     parts.push(list(guide.references?.map((reference) => reference.title)));
     parts.push(list(guide.controls?.map((control) => `${control.framework.label} ${control.id}: ${control.summary}`)));
+    // Pagefind gives each heading with an id the words up to the next one, and a match among them a
+    // result of its own linking to that id: the steps come last, so their words alone lead to a step.
+    guide.steps?.forEach((step, index) => {
+      parts.push(heading(step.title, `step-${index + 1}`), fieldProse.render(step.body));
+      for (const command of step.commands ?? []) parts.push(paragraph(command.note), paragraph(command.warning), code(command.code));
+    });
   }
   return { url: guide.url, content: `<!DOCTYPE html><html><body>${parts.join("")}</body></html>` };
 }
