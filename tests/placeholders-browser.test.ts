@@ -1,8 +1,8 @@
 // The "Your values" panel in Chromium, on the real guides built into a temporary folder: a value typed
 // once fills every command and every copy, follows the reader to the next guide, stays text, and a
 // copy that still holds placeholders says so; without JavaScript the commands read as written.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { isCredentialName } from "../src/client/placeholder-storage.ts";
 import { fillPlaceholders, placeholdersIn } from "../src/commands/placeholders.ts";
 import { readGuides } from "../src/content/guide-set.ts";
@@ -10,10 +10,8 @@ import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
-import { launchChromium } from "../src/bench/chromium.ts";
-import { serveSite } from "../src/bench/static-server.ts";
 import { runAxe } from "./helpers/axe.ts";
-import { sharedBuild } from "./helpers/site.ts";
+import { realSiteInChromium } from "./helpers/chromium.ts";
 
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry(), loadSiteSettings());
 /** Each published structured guide with its command blocks in page order. */
@@ -27,30 +25,18 @@ const nextRegionGuide = withCommands.find((guide) => guide !== regionGuide && us
 /** A block of the region guide that holds <region> and other placeholders, so one value leaves some to fill. */
 const mixedBlock = regionGuide?.codes.findIndex((code) => placeholdersIn(code).includes("region") && placeholdersIn(code).length > 1) ?? -1;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  const launched = launchChromium();
-  server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
-  browser = await launched;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = realSiteInChromium();
 
 /** A fresh context (its own localStorage) that may read the clipboard. */
 async function newReader(
   options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark"; width?: number } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({
+  const context = await chromium.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: chromium.url });
   return context;
 }
 
@@ -72,7 +58,7 @@ describe("the values panel", () => {
   it("fills <region> typed once into every block and every copy, and again on the next guide that asks for it", async () => {
     const context = await newReader();
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     const marks = page.locator('pre.command [data-placeholder="region"]');
     expect(await marks.count()).toBeGreaterThanOrEqual(usesRegion(regionGuide!.codes));
     await regionField(page).fill("eu-west-1");
@@ -92,7 +78,7 @@ describe("the values panel", () => {
       new RegExp(`^Copied as written, with ${left} placeholders? left to fill: <`),
     );
 
-    await page.goto(server.url + nextRegionGuide!.url);
+    await page.goto(chromium.url + nextRegionGuide!.url);
     await expect(regionField(page).inputValue()).resolves.toBe("eu-west-1");
     expect(new Set(await marks.allTextContents())).toEqual(new Set(["eu-west-1"]));
     await context.close();
@@ -104,7 +90,7 @@ describe("the values panel", () => {
     expect(name, "a guide asking for a credential").toBeDefined();
     const context = await newReader();
     const page = await context.newPage();
-    await page.goto(server.url + guide!.url);
+    await page.goto(chromium.url + guide!.url);
     const field = page.getByRole("textbox", { name: name!, exact: true });
     await field.fill("s3cr3t-value");
     await expect(page.locator(`pre.command [data-placeholder="${name!}"]`).first().textContent()).resolves.toBe("s3cr3t-value");
@@ -122,7 +108,7 @@ describe("the values panel", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     const images = await page.locator("img").count();
     const hostile = `"><img src=x onerror=alert(1)>`;
     await regionField(page).fill(hostile);
@@ -143,7 +129,7 @@ describe("the values panel", () => {
   it("copies a block with unfilled placeholders as written and says how many are left", async () => {
     const context = await newReader();
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     const code = regionGuide!.codes[mixedBlock]!;
     const names = placeholdersIn(code);
     const notice = block(page, mixedBlock).getByRole("status");
@@ -165,7 +151,7 @@ describe("the values panel", () => {
   it("takes values from nothing but the fields: not the address", async () => {
     const context = await newReader();
     const page = await context.newPage();
-    await page.goto(`${server.url}${regionGuide!.url}?region=evil#region=evil`);
+    await page.goto(`${chromium.url}${regionGuide!.url}?region=evil#region=evil`);
     await expect(regionField(page).inputValue()).resolves.toBe("");
     expect(new Set(await page.locator('[data-placeholder="region"]').allTextContents())).toEqual(new Set(["<region>"]));
     // The fields are in no form: Enter submits nothing, so the page and its address stay as they were.
@@ -179,12 +165,12 @@ describe("the values panel", () => {
   it("clears the values, on the page and in storage", async () => {
     const context = await newReader();
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     await regionField(page).fill("eu-west-1");
     await page.getByRole("button", { name: "Clear values" }).click();
     await expect(regionField(page).inputValue()).resolves.toBe("");
     expect(new Set(await page.locator('[data-placeholder="region"]').allTextContents())).toEqual(new Set(["<region>"]));
-    await page.goto(server.url + nextRegionGuide!.url);
+    await page.goto(chromium.url + nextRegionGuide!.url);
     await expect(regionField(page).inputValue()).resolves.toBe("");
     await context.close();
   });
@@ -192,7 +178,7 @@ describe("the values panel", () => {
   it("without JavaScript, hides the panel and shows every command as written", async () => {
     const context = await newReader({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     await expect(page.locator("[data-placeholder-values]").count()).resolves.toBe(1);
     await expect(page.locator("[data-placeholder-values]").isVisible()).resolves.toBe(false);
     await expect(page.locator("pre.command code").allTextContents()).resolves.toEqual(regionGuide!.codes);
@@ -202,7 +188,7 @@ describe("the values panel", () => {
   it.each(["light", "dark"] as const)("has no axe violations in %s mode, filled, partly filled and after a copy", async (colorScheme) => {
     const context = await newReader({ colorScheme });
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     await regionField(page).fill("eu-west-1");
     await copy(page, mixedBlock);
     await expect.poll(() => block(page, mixedBlock).getByRole("status").textContent()).not.toBe("");
@@ -215,7 +201,7 @@ describe("the values panel", () => {
   it("fits 375 px with values filled and a notice shown, with no horizontal scroll", async () => {
     const context = await newReader({ width: 375 });
     const page = await context.newPage();
-    await page.goto(server.url + regionGuide!.url);
+    await page.goto(chromium.url + regionGuide!.url);
     await expect(page.locator("[data-placeholder-values]").isVisible()).resolves.toBe(true);
     await regionField(page).fill("a-long-value-that-a-reader-might-paste-into-the-field-0123456789");
     await copy(page, mixedBlock);

@@ -2,12 +2,10 @@
 // regulation's page with an article's parts under it, and /platforms/, /regulation/, /risk/, /actions/ and
 // /guides/ answering, in the header, complete, and small however many guides there are.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateGuides } from "../src/bench/generate.ts";
-import { launchChromium } from "../src/bench/chromium.ts";
 import { pageWeightKb } from "../src/bench/pages.ts";
-import { serveSite } from "../src/bench/static-server.ts";
 import { controlAnchor, controlGroupId, controlGroupsOf, type ControlEntry } from "../src/catalog/catalog.ts";
 import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
@@ -16,6 +14,7 @@ import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry, pagedKinds, type PagedKind } from "../src/taxonomy/registry.ts";
 import { runAxe } from "./helpers/axe.ts";
 import { brokenLinks, buildGuides, sharedBuild, temporaryFolder, textOf, type BuiltSite } from "./helpers/site.ts";
+import { realSiteInChromium } from "./helpers/chromium.ts";
 
 const registry = loadRegistry();
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, loadSiteSettings());
@@ -178,20 +177,10 @@ describe("the real site", () => {
 });
 
 describe("in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveSite>>;
-  beforeAll(async () => {
-    const launched = launchChromium();
-    server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
-    browser = await launched;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = realSiteInChromium();
 
   const withPage = async (width: number, colorScheme: "light" | "dark", work: (page: Page) => Promise<void>) => {
-    const context = await browser.newContext({ viewport: { width, height: 812 }, colorScheme });
+    const context = await chromium.browser.newContext({ viewport: { width, height: 812 }, colorScheme });
     try {
       await work(await context.newPage());
     } finally {
@@ -203,7 +192,7 @@ describe("in Chromium", () => {
   for (const width of [375, 1280]) {
     it(`takes a reader from the top of a regulation's page to its crosswalk, and to an article and its parts, at ${width} px`, async () => {
       await withPage(width, "light", async (page) => {
-        await page.goto(`${server.url}/regulation/gdpr/`);
+        await page.goto(`${chromium.url}/regulation/gdpr/`);
         const link = page.getByRole("link", { name: "Controls crosswalk" });
         // On the first screen, far above the crosswalk it leads to.
         const linkTop = await top(page, ".term-header__crosswalk a");
@@ -219,7 +208,7 @@ describe("in Chromium", () => {
           ["control-art-33-1", "control-art-33"],
           ["control-art-33-5", "control-art-33"],
         ]) {
-          await page.goto(`${server.url}/regulation/gdpr/#${anchor}`);
+          await page.goto(`${chromium.url}/regulation/gdpr/#${anchor}`);
           await expect.poll(() => page.locator(":target").getAttribute("id")).toBe(anchor);
           // In view: at the top, or wholly on the last screen when the page ends before it can scroll that far.
           const box = await page.locator(":target").evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
@@ -231,7 +220,7 @@ describe("in Chromium", () => {
           ).toBe(whole);
         }
 
-        await page.goto(`${server.url}/regulation/pci-dss/#control-3-5`);
+        await page.goto(`${chromium.url}/regulation/pci-dss/#control-3-5`);
         const parts = await page.locator("#control-3-5 .crosswalk__part h4").allTextContents();
         expect(parts.map((text) => text.trim())).toEqual(["PCI-DSS 3.5.1", "PCI-DSS 3.5.1.1"]);
         expect(await top(page, "#control-3-5")).toBeLessThan(100);
@@ -240,7 +229,7 @@ describe("in Chromium", () => {
 
     it(`opens each index from the header at ${width} px, without horizontal scroll`, async () => {
       await withPage(width, "light", async (page) => {
-        await page.goto(`${server.url}/`);
+        await page.goto(`${chromium.url}/`);
         for (const [name, url] of [
           ["Guides", "/guides/"],
           ["Platforms", "/platforms/"],
@@ -253,7 +242,7 @@ describe("in Chromium", () => {
           expect(new URL(page.url()).pathname).toBe(url);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         }
-        const actions = await page.goto(`${server.url}/actions/`);
+        const actions = await page.goto(`${chromium.url}/actions/`);
         expect(actions?.status()).toBe(200);
         await page.getByRole("navigation", { name: "Indexes" }).getByRole("link", { name: "All guides" }).click();
         expect(new URL(page.url()).pathname).toBe("/guides/");
@@ -265,7 +254,7 @@ describe("in Chromium", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       await withPage(1280, colorScheme, async (page) => {
         for (const url of [...indexUrls, "/guides/", "/regulation/gdpr/#control-art-33-1"]) {
-          await page.goto(server.url + url);
+          await page.goto(chromium.url + url);
           const axe = await runAxe(page);
           expect(axe.violations, `${url} ${colorScheme}`).toEqual([]);
           expect(axe.passed).toContain("color-contrast");

@@ -2,10 +2,8 @@
 // filters folded into one control that counts what is chosen, beside the results on a wide screen, and
 // results that link to the step they matched in. The real guides, built and searched in Chromium.
 import { parse } from "node-html-parser";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../src/bench/chromium.ts";
-import { serveSite } from "../src/bench/static-server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";
@@ -14,33 +12,21 @@ import { escapeMarkup } from "../src/text/escape.ts";
 import { searchDocument } from "../src/search/document.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 import { runAxe } from "./helpers/axe.ts";
-import { sharedBuild } from "./helpers/site.ts";
+import { realSiteInChromium } from "./helpers/chromium.ts";
 
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), loadRegistry(), loadSiteSettings());
 const published = guides.filter((guide) => guide.status === "published");
 /** The height of the first screen of a phone 375 px wide. */
 const firstScreen = 812;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  const launched = launchChromium();
-  server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
-  browser = await launched;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = realSiteInChromium();
 
 /** A page of its own at this width, so what one test leaves open or scrolled never reaches another. */
 async function withPage(
   options: { width: number; colorScheme?: "light" | "dark"; javaScriptEnabled?: boolean },
   work: (page: Page) => Promise<void>,
 ): Promise<void> {
-  const context: BrowserContext = await browser.newContext({
+  const context: BrowserContext = await chromium.browser.newContext({
     viewport: { width: options.width, height: firstScreen },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -59,7 +45,7 @@ const isOpen = (page: Page) => filters(page).evaluate((details) => (details as H
 describe("search on a phone", () => {
   it("shows the query and the first result on the first screen, with the filters folded", () =>
     withPage({ width: 375 }, async (page) => {
-      await page.goto(`${server.url}/search/`);
+      await page.goto(`${chromium.url}/search/`);
       await page.getByLabel("Words to look for").fill("Macie");
       await expect.poll(() => page.locator("[data-search-status]").textContent()).toMatch(/^\d+ guides? found$/);
       await expect(isOpen(page)).resolves.toBe(false);
@@ -73,7 +59,7 @@ describe("search on a phone", () => {
 
   it("counts the chosen filters in the folded control, and keeps the count for a shared search", () =>
     withPage({ width: 375 }, async (page) => {
-      await page.goto(`${server.url}/search/?q=Macie`);
+      await page.goto(`${chromium.url}/search/?q=Macie`);
       const summary = page.locator("details[data-search-filters] > summary");
       await expect(summary.textContent()).resolves.toBe("Filters");
       await summary.click();
@@ -93,7 +79,7 @@ describe("search on a phone", () => {
   it("has no axe violations with the filters open, in light and dark", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       await withPage({ width: 375, colorScheme }, async (page) => {
-        await page.goto(`${server.url}/search/?q=Macie&platform=aws`);
+        await page.goto(`${chromium.url}/search/?q=Macie&platform=aws`);
         await page.locator(".search-result__steps a").first().waitFor();
         await page.locator("details[data-search-filters] > summary").click();
         const axe = await runAxe(page);
@@ -104,7 +90,7 @@ describe("search on a phone", () => {
 
   it("says without JavaScript, on the first screen, that search needs it, and folds nothing away for good", () =>
     withPage({ width: 375, javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${server.url}/search/`);
+      await page.goto(`${chromium.url}/search/`);
       // Playwright's text queries skip <noscript>, whatever the browser draws of it.
       const notice = page.locator(".search-form .notice");
       await expect(notice.textContent()).resolves.toContain("Search runs in your browser and needs JavaScript.");
@@ -118,7 +104,7 @@ describe("search on a phone", () => {
 describe("search on a wide screen", () => {
   it("opens the filters beside the results, both on the first screen", () =>
     withPage({ width: 1280 }, async (page) => {
-      await page.goto(`${server.url}/search/?q=Macie`);
+      await page.goto(`${chromium.url}/search/?q=Macie`);
       await page.locator(".search-result").first().waitFor();
       await expect(isOpen(page)).resolves.toBe(true);
       const platform = (await page.getByRole("group", { name: "Platform" }).boundingBox())!;
@@ -140,7 +126,7 @@ describe("a result that matched inside a step", () => {
   it.each([375, 1280])("links to that step at %i px, and the link lands on it", (width) =>
     withPage({ width }, async (page) => {
       expect(guide, `a guide whose command holds ${word}`).toBeDefined();
-      await page.goto(`${server.url}/search/?q=${word}`);
+      await page.goto(`${chromium.url}/search/?q=${word}`);
       const stepLink = page.locator(`[data-search-results] a[href$="#step-${stepNumber}"]`);
       await stepLink.first().waitFor();
       const href = await stepLink.first().getAttribute("href");

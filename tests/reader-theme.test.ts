@@ -1,36 +1,21 @@
 // The header's theme control in Chromium at phone and desktop widths, under a light and a dark OS setting:
 // it starts on "system", cycles through the other two themes and back, says which one is on, keeps the
 // choice across a reload, and on "system" follows the OS setting again, live.
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../src/bench/chromium.ts";
-import { serveSite } from "../src/bench/static-server.ts";
-import { defaultGuidesDir } from "../src/paths.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { runAxe } from "./helpers/axe.ts";
-import { sharedBuild } from "./helpers/site.ts";
+import { realSiteInChromium } from "./helpers/chromium.ts";
 
 type Scheme = "light" | "dark";
 
 const storageKey = "dspm-guides-theme";
 const opposite = (scheme: Scheme): Scheme => (scheme === "dark" ? "light" : "dark");
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  const launched = launchChromium();
-  server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
-  browser = await launched;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = realSiteInChromium();
 
 async function open(context: BrowserContext, url = "/"): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + url);
+  await page.goto(chromium.url + url);
   return page;
 }
 
@@ -56,7 +41,7 @@ async function box(locator: Locator) {
 describe.each([375, 1280])("the theme control at %i px", (width) => {
   describe.each<Scheme>(["light", "dark"])("with the OS set to %s", (os) => {
     it("starts on system, cycles through both themes and back, keeps the choice and follows the OS again", async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: os });
+      const context = await chromium.browser.newContext({ viewport: { width, height: 900 }, colorScheme: os });
       const page = await open(context);
       const other = opposite(os);
 
@@ -102,7 +87,7 @@ describe.each([375, 1280])("the theme control at %i px", (width) => {
   });
 
   it("is a 24 px target that fits the header beside the brand on a phone and in the tools row on a desktop", async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
+    const context = await chromium.browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
     const page = await open(context);
     const button = await box(control(page));
     const header = await box(page.locator(".site-header"));
@@ -130,7 +115,7 @@ describe.each([375, 1280])("the theme control at %i px", (width) => {
 
 describe("the theme control, before and without scripts", () => {
   it("applies a stored theme before the body is parsed, so the page never paints in the other one", async () => {
-    const context = await browser.newContext({ colorScheme: "light" });
+    const context = await chromium.browser.newContext({ colorScheme: "light" });
     await context.addInitScript((key) => {
       localStorage.setItem(key, "dark");
       const seen = new MutationObserver(() => {
@@ -146,14 +131,14 @@ describe("the theme control, before and without scripts", () => {
   });
 
   it("stays out of the page without JavaScript, where the OS setting is what applies", async () => {
-    const context = await browser.newContext({ colorScheme: "dark", javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ colorScheme: "dark", javaScriptEnabled: false });
     const page = await open(context);
     await expect(control(page).isVisible()).resolves.toBe(false);
     await context.close();
   });
 
   it.each<Scheme>(["light", "dark"])("leaves axe nothing to report with the %s theme chosen", async (theme) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 900 }, colorScheme: opposite(theme) });
+    const context = await chromium.browser.newContext({ viewport: { width: 375, height: 900 }, colorScheme: opposite(theme) });
     const page = await open(context);
     await control(page).click();
     expect(await dataTheme(page)).toBe(theme);

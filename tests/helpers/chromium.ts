@@ -1,0 +1,35 @@
+// The real guides' site served on 127.0.0.1, and Chromium to read it, for a test file's browser tests.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "../../src/bench/chromium.ts";
+import { serveSite } from "../../src/bench/static-server.ts";
+import { defaultGuidesDir } from "../../src/paths.ts";
+import { sharedBuild } from "./site.ts";
+
+/**
+ * Builds the real guides (once per worker) and serves them, starting Chromium meanwhile, before the tests of
+ * the file or block that calls it, and closes both after them.
+ */
+export function realSiteInChromium(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveSite>> | undefined;
+  beforeAll(async () => {
+    const launched = launchChromium();
+    server = await serveSite((await sharedBuild(defaultGuidesDir)).root);
+    browser = await launched;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("Chromium is started before the tests");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("the site is served before the tests");
+      return server.url;
+    },
+  };
+}
