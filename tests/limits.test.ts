@@ -68,18 +68,16 @@ const cases: [scenario: string, problems: string[]][] = [
 /** A stack trace's lines, which only the site's own bugs may print. */
 const stackLine = /^\s+at /m;
 
-describe("a guide that used to hang or crash every command: npm run check names its line, exits 1, within seconds", () => {
+// What the limits say, at their lines, is what shows they worked: a runaway printed nothing of the kind, since
+// it crashed V8 or ran for minutes (the test times out first). Speed itself is npm run bench's to measure.
+describe("a guide that used to hang or crash every command: npm run check names its line and exits 1", () => {
   it.each(cases)("%s", async (scenario, problems) => {
-    const started = performance.now();
     const run = await runScript("src/cli/check.ts", [path.join("tests", "fixtures", "invalid", scenario, "guides")]);
-    const seconds = (performance.now() - started) / 1000;
     const [summary, ...lines] = run.stderr.trim().split("\n").reverse();
     expect(lines.reverse()).toEqual(problems);
     expect(summary).toMatch(/ checked: \d+ problems?, 0 warnings\.$/);
     expect(run.status).toBe(1);
     expect(run.stderr).not.toMatch(stackLine);
-    // Node starts, loads the site's code and checks in a couple of seconds; a runaway took minutes or crashed.
-    expect(seconds).toBeLessThan(10);
   });
 });
 
