@@ -3,20 +3,18 @@
 import { describe, expect, it } from "vitest";
 import {
   buildCatalog,
-  controlAnchor,
-  controlsOf,
-  guidesPerControl,
   coverageOf,
   listedGuides,
   nextStepsOf,
   searchFacetsOf,
   subjectSections,
-  pageLinksFrom,
   termListingsOf,
   termPagesOf,
   termPageUrl,
   updatedDates,
 } from "../src/catalog/catalog.ts";
+import { controlAnchor, controlsOf, guidesPerControl } from "../src/catalog/crosswalk.ts";
+import { pageLinksFrom } from "../src/catalog/paging.ts";
 import { guideUrl, type Guide } from "../src/content/guide.ts";
 import type { Status } from "../src/content/schema.ts";
 import { loadRegistry, type ActionTerm, type RegulationTerm, type TaxonomyKind, type Term } from "../src/taxonomy/registry.ts";

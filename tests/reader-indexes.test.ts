@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateGuides } from "../src/bench/generate.ts";
 import { pageWeightKb } from "../src/bench/pages.ts";
-import { controlAnchor, controlGroupId, controlGroupsOf, type ControlEntry } from "../src/catalog/catalog.ts";
+import { controlAnchor, controlGroupId, controlGroupsOf, type ControlEntry } from "../src/catalog/crosswalk.ts";
 import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";

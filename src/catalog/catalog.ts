@@ -5,10 +5,6 @@ import { controlGroupsOf, controlsOf, type ControlGroup } from "./crosswalk.ts";
 import { guideListingsOf, termIndexesOf, type GuideListing, type TermIndex } from "./indexes.ts";
 import { paginate, type Pagination } from "./paging.ts";
 
-export { controlAnchor, controlGroupId, controlGroupsOf, controlsOf, guidesPerControl } from "./crosswalk.ts";
-export type { ControlEntry, ControlGroup } from "./crosswalk.ts";
-export { pageLinksFrom } from "./paging.ts";
-
 /** A sibling guide offered under "Next steps": linked only when it is published. */
 export interface NextStep {
   action: ActionTerm;

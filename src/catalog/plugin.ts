@@ -3,7 +3,8 @@ import type { ContentEvents } from "../content/plugin.ts";
 import type { EleventyConfig } from "../eleventy-types.ts";
 import { lastCommitDates } from "../git-dates.ts";
 import type { PagedKind, Term, TaxonomyRegistry } from "../taxonomy/registry.ts";
-import { buildCatalog, controlAnchor, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
+import { buildCatalog, termPageUrl, type Catalog, type NextStep } from "./catalog.ts";
+import { controlAnchor } from "./crosswalk.ts";
 import { guideSections } from "./guide-sections.ts";
 import { otherPlatforms } from "./other-platforms.ts";
 
