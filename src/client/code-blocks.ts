@@ -26,7 +26,8 @@ function showWrap(wrap: boolean): void {
   for (const button of document.querySelectorAll("[data-wrap-toggle]")) button.setAttribute("aria-pressed", String(wrap));
 }
 
-function setUpWrapButtons(): void {
+/** Run after the copy buttons are in place: the wrap button joins each block's copy button. */
+export function setUpWrapButtons(): void {
   const wrappers = document.querySelectorAll<HTMLElement>(".code-wrapper");
   if (wrappers.length === 0) return;
   let wrap = storedWrap();
@@ -51,6 +52,3 @@ function setUpWrapButtons(): void {
   }
   showWrap(wrap);
 }
-
-// site.ts gives each block its wrapper and copy button when it runs, after the modules it imports: wait for it.
-document.addEventListener("DOMContentLoaded", setUpWrapButtons);

@@ -1,6 +1,6 @@
 // Comforts added on top of pages that work without JavaScript.
 import { announce } from "./announce.ts";
-import "./code-blocks.ts";
+import { setUpWrapButtons } from "./code-blocks.ts";
 import { setUpConsent } from "./consent.ts";
 import "./contents.ts";
 import { placeholderCopyNotice, setUpPlaceholderValues } from "./placeholder-values.ts";
@@ -82,6 +82,7 @@ function setUpListFilters(): void {
 }
 
 setUpCopyButtons();
+setUpWrapButtons();
 setUpPlaceholderValues();
 setUpListFilters();
 setUpConsent();
