@@ -53,11 +53,12 @@ const allPlatforms = ["aws", "azure", "gcp", "databricks", "snowflake"];
 
 /**
  * Each family, and per action the requirements that make its guides about that subject and no other
- * (`framework id`): a PCI data fix guide is a 12.10.7 response, a PHI fix guide a 164.402 assessment.
+ * (`framework id`): a PCI data fix guide is a 12.10.7 response, a PHI fix guide a 164.402 assessment,
+ * a customer-data fix guide a processor's notice to its controller under Art. 33(2).
  */
 const families: { subject: string; platforms: string[]; primaryRegulations?: string[]; keyControls?: Record<string, string[]> }[] = [
   { subject: "api-keys-secrets-tokens", platforms: allPlatforms },
-  { subject: "pii", platforms: ["aws", "azure", "gcp"], primaryRegulations: ["gdpr"] },
+  { subject: "pii", platforms: allPlatforms, primaryRegulations: ["gdpr"] },
   {
     subject: "pci-data",
     platforms: allPlatforms,
@@ -82,6 +83,26 @@ const families: { subject: string; platforms: string[]; primaryRegulations?: str
       detect: ["SOX 404(a)", "SEC 17a-4 17a-4(f)(2)(i)"],
       prevent: ["SEC 17a-4 17a-4(f)(2)(i)", "FINRA 4511 4511(c)"],
       fix: ["SOX 404(a)", "SEC 17a-4 17a-4(f)(2)(i)"],
+    },
+  },
+  {
+    subject: "customer-data",
+    platforms: allPlatforms,
+    primaryRegulations: ["gdpr"],
+    keyControls: {
+      detect: ["SOC 2 C1.1", "ISO 27001 8.33"],
+      prevent: ["SOC 2 C1.1", "ISO 27001 8.31", "ISO 27001 8.33"],
+      fix: ["GDPR Art. 33(2)", "GDPR Art. 28(3)(f)"],
+    },
+  },
+  {
+    subject: "employee-data",
+    platforms: allPlatforms,
+    primaryRegulations: ["gdpr"],
+    keyControls: {
+      detect: ["GDPR Art. 9(1)", "GDPR Art. 88(2)", "ISO 27001 8.15"],
+      prevent: ["GDPR Art. 9(1)", "GDPR Art. 88(2)", "ISO 27001 8.3"],
+      fix: ["GDPR Art. 33(1)", "GDPR Art. 88(2)", "ISO 27001 8.15"],
     },
   },
 ];
