@@ -1,5 +1,6 @@
 // Commands and the coverage matrix on a phone, in real Chromium against `guides/` built into a temporary folder:
-// the scroll cue and wrap toggle of code blocks, where inline code breaks, and the matrix one platform at a time.
+// the scroll cue and wrap toggle of code blocks, where inline code breaks, the matrix one platform at a time, and
+// where a guide's control references and permission lists break.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../src/bench/chromium.ts";
@@ -93,18 +94,32 @@ async function colours(context: BrowserContext, png: Buffer, points: [number, nu
 
 const brightness = ([red = 0, green = 0, blue = 0]: number[]) => red + green + blue;
 
-/** How much brighter than the middle of the block its left and right edges are, at half its height. */
+/** Pixels in from each edge where a glow shows: the glow is 1.25rem (20 px) wide. */
+const glowDepths = [2, 6, 10, 14, 18];
+
+/**
+ * How much brighter than the middle of the block each edge is at half its height: the most, over the depths
+ * into the block where a glow would show.
+ */
 async function edgeGlow(context: BrowserContext, block: Locator): Promise<{ left: number; right: number }> {
   const png = await block.screenshot();
   const { width, height } = (await block.boundingBox())!;
   const y = Math.round(height / 2);
-  const [left, middle, right] = await colours(context, png, [
-    [2, y],
+  const [middle, ...edges] = await colours(context, png, [
     [Math.round(width / 2), y],
-    [Math.round(width) - 3, y],
+    ...glowDepths.map((depth): [number, number] => [depth, y]),
+    ...glowDepths.map((depth): [number, number] => [Math.round(width) - 1 - depth, y]),
   ]);
-  return { left: brightness(left!) - brightness(middle!), right: brightness(right!) - brightness(middle!) };
+  const glow = (points: number[][]) => Math.max(...points.map((point) => Math.abs(brightness(point) - brightness(middle!))));
+  return { left: glow(edges.slice(0, glowDepths.length)), right: glow(edges.slice(glowDepths.length)) };
 }
+
+/** Hides a block's code, its label and its buttons, so that only the block's own background is compared. */
+const showBackgroundOnly = (block: Locator) =>
+  block.evaluate((pre) => {
+    pre.querySelector("code")!.style.visibility = "hidden";
+    (pre.nextElementSibling as HTMLElement).style.visibility = "hidden";
+  });
 
 const overflows = (block: Locator) => block.evaluate((pre) => pre.scrollWidth > pre.clientWidth);
 
@@ -119,20 +134,28 @@ describe("code blocks on a phone", () => {
       await page.goto(server.url + longCommands!.url);
       const block = page.locator("pre.command").filter({ has: page.locator("code") });
       const wide = block.nth(await block.evaluateAll((blocks) => blocks.findIndex((pre) => pre.scrollWidth > pre.clientWidth + 100)));
-      // The code, its label and the buttons are hidden, so only the block's own background is compared.
-      await wide.evaluate((pre) => {
-        pre.querySelector("code")!.style.visibility = "hidden";
-        (pre.nextElementSibling as HTMLElement).style.visibility = "hidden";
-      });
+      await showBackgroundOnly(wide);
       await wide.evaluate((pre) => pre.scrollTo({ left: 0 }));
       const start = await edgeGlow(context, wide);
       expect(start.right, "a glow at the right edge").toBeGreaterThan(60);
-      expect(Math.abs(start.left), "no glow at the left edge").toBeLessThan(6);
+      expect(start.left, "no glow at the left edge").toBeLessThan(6);
 
       await wide.evaluate((pre) => pre.scrollTo({ left: pre.scrollWidth }));
       const end = await edgeGlow(context, wide);
       expect(end.left, "a glow at the left edge").toBeGreaterThan(60);
-      expect(Math.abs(end.right), "no glow at the right edge").toBeLessThan(6);
+      expect(end.right, "no glow at the right edge").toBeLessThan(6);
+    });
+  });
+
+  it("shows no glow at either edge of a block that fits", async () => {
+    await withPage({ width: 1280, colorScheme: "dark" }, async (page, context) => {
+      await page.goto(server.url + longCommands!.url);
+      const block = page.locator("pre.command").filter({ has: page.locator("code") });
+      const fits = block.nth(await block.evaluateAll((blocks) => blocks.findIndex((pre) => pre.scrollWidth <= pre.clientWidth)));
+      await showBackgroundOnly(fits);
+      const glow = await edgeGlow(context, fits);
+      expect(glow.left, "no glow at the left edge").toBeLessThan(6);
+      expect(glow.right, "no glow at the right edge").toBeLessThan(6);
     });
   });
 
@@ -305,6 +328,44 @@ describe("the coverage matrix", () => {
         .locator("td")
         .evaluateAll((all) => new Set(all.map((cell) => Math.round(cell.getBoundingClientRect().top))).size);
       expect(rowTops).toBe(1);
+    });
+  });
+});
+
+describe("a guide's controls and prerequisites", () => {
+  /** A published guide with the most permission text, long IAM-style action names among it. */
+  const [mostPermissions] = [...published].sort(
+    (a, b) => (b.prerequisites?.permissions ?? []).join(" ").length - (a.prerequisites?.permissions ?? []).join(" ").length,
+  );
+
+  it("keeps each control reference on one line on a phone", async () => {
+    await withPage({ width: 375 }, async (page) => {
+      await page.goto(server.url + mostPermissions!.url);
+      const references = page.locator(".controls__ref");
+      await expect(references.count()).resolves.toBeGreaterThan(2);
+      const broken = await references.evaluateAll((all) =>
+        all.filter((reference) => reference.getClientRects().length > 1).map((reference) => reference.textContent),
+      );
+      expect(broken).toEqual([]);
+    });
+  });
+
+  it("gives the permissions the prerequisites' full width on a wide screen, tools and setup side by side below", async () => {
+    await withPage({ width: 1280 }, async (page) => {
+      await page.goto(server.url + mostPermissions!.url);
+      const grid = page.locator(".cards--prerequisites");
+      const cards = await grid.locator(".card").evaluateAll((all) =>
+        all.map((card) => {
+          const box = card.getBoundingClientRect();
+          return { top: Math.round(box.top), width: Math.round(box.width) };
+        }),
+      );
+      const gridWidth = Math.round((await grid.boundingBox())!.width);
+      const [permissions, tools, setup] = cards;
+      expect(permissions!.width).toBe(gridWidth);
+      expect(tools!.top).toBe(setup!.top);
+      expect(tools!.top).toBeGreaterThan(permissions!.top);
+      expect(tools!.width + setup!.width).toBeLessThan(gridWidth);
     });
   });
 });
