@@ -47,15 +47,17 @@ export interface PreviewServerOptions {
   /** The preview's own folder. */
   output: string;
   port: number;
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * `npm start`'s preview (`src/cli/start.ts`, this project's tsx) on a folder and port of the caller's
  * choosing, run from the project folder; for the preview tests.
  */
-export function startPreviewServer({ input, output, port }: PreviewServerOptions): ChildProcessByStdio<null, Readable, Readable> {
+export function startPreviewServer({ input, output, port, env }: PreviewServerOptions): ChildProcessByStdio<null, Readable, Readable> {
   return spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts", `--input=${input}`, `--output=${output}`, `--port=${port}`], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "pipe"],
+    env: env ?? process.env,
   });
 }

@@ -41,7 +41,9 @@ export function heaviestListingPage(site: string): { page: string; kb: number; p
 /** The largest feed, in KB, and the most entries a feed carries. */
 export function largestFeed(site: string): { kb: number; entries: number } {
   const platforms = pagedKinds.platforms.folder;
-  const feeds = ["feed.xml", ...readdirSync(path.join(site, platforms)).map((platform) => path.join(platforms, platform, "feed.xml"))];
+  // Each platform's folder holds its feed; /platforms/index.html beside them is the index of platforms.
+  const platformFolders = readdirSync(path.join(site, platforms), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const feeds = ["feed.xml", ...platformFolders.map((platform) => path.join(platforms, platform.name, "feed.xml"))];
   let kb = 0;
   let entries = 0;
   for (const feed of feeds) {

@@ -163,10 +163,11 @@ export const benchCommand = defineCommand({
 Builds synthetic sites of n structured + n legacy guides for each of --sizes (default: 1000,4000,10000)
 with this project and with bare Eleventy, --runs times each (default: 3; 1 at 10000 and more unless
 given), and compares the medians, memory and the listing pages and feeds; builds --legacy-size legacy
-guides alone (default: 4000) the same way; times watch-mode rebuilds at --watch-size (default: 4000)
-and at 100; weighs a guide page; and counts what the search page downloads for a query with a facet
+guides alone (default: 4000) the same way; times saving a guide until its page is served, 20 edits in
+a row, with Eleventy's --incremental at --watch-size (default: 4000; ours and bare), and with npm start's
+preview at --watch-size (3 edits), at 100 and on the real guides; weighs a guide page; and counts what the search page downloads for a query with a facet
 on the largest site, in Chromium. Prints a table of figures against their budgets, and writes them as
-JSON to --json (default: results.json in the temporary folder it names). Takes about half an hour
+JSON to --json (default: results.json in the temporary folder it names). Takes about 45 minutes
 with the defaults.
 Exit code 0 when it ran, whether or not every budget was met, 2 for a command-line mistake.`,
   options: {
