@@ -130,9 +130,17 @@ describe("npm start's preview", () => {
     async () => {
       const edited = guideFile("detect-pii-aws");
       // Each edit is served before the next is saved, so every one is a rebuild of its own: what drifts, drifts twenty times.
+      // The step's prose changes too: a rebuild reuses the last one's rendered prose only where it is unchanged.
       for (let edit = 1; edit <= 20; edit++) {
-        writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, `title: Find personal data in AWS, edit ${edit}`));
-        await expect.poll(() => text("/guides/detect-pii-aws/"), wait).toContain(`edit ${edit}<`);
+        writeFileSync(
+          edited,
+          readFileSync(edited, "utf8")
+            .replace(/^title: .*$/m, `title: Find personal data in AWS, edit ${edit}`)
+            .replace(/^( {4}body: Macie samples objects).*$/m, `$1 in pass ${edit} and reports what it finds.`),
+        );
+        const page = () => text("/guides/detect-pii-aws/");
+        await expect.poll(page, wait).toContain(`edit ${edit}<`);
+        expect(await page()).toContain(`Macie samples objects in pass ${edit} and reports`);
       }
       writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, "title: Find personal data in AWS, edited twice"));
       const renamed = readFileSync(guideFile("detect-customer-data-snowflake"), "utf8").replace(/^platform: snowflake$/m, "platform: aws");
