@@ -60,7 +60,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     guidesPerPage: site.guides_per_page,
   });
   registerTaxonomy(eleventyConfig, registry);
-  registerMarkdown(eleventyConfig, { reuseAcrossBuilds: Boolean(options.preview) });
+  registerMarkdown(eleventyConfig);
   registerStyles(eleventyConfig);
   registerScripts(eleventyConfig);
   registerPages(eleventyConfig);

@@ -130,7 +130,7 @@ describe("npm start's preview", () => {
     async () => {
       const edited = guideFile("detect-pii-aws");
       // Each edit is served before the next is saved, so every one is a rebuild of its own: what drifts, drifts twenty times.
-      // The step's prose changes too: a rebuild reuses the last one's rendered prose only where it is unchanged.
+      // The step's prose changes too, and is served as saved.
       for (let edit = 1; edit <= 20; edit++) {
         writeFileSync(
           edited,
