@@ -1,7 +1,7 @@
 // The search-index worker: owns the Pagefind service, so the index is built on another thread while
 // Eleventy renders pages on the main one. It receives the published guides and the folder to write
 // into once, and replies once the index is on disk and Pagefind's process has exited; a later
-// "cancel" (a newer preview build started) leaves the folder alone.
+// "cancel" (a newer preview build started) stops Pagefind where it is and leaves the folder alone.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
@@ -35,18 +35,28 @@ async function buildIndex({ guides, folder }: IndexerRequest): Promise<number> {
   return written.length;
 }
 
+/** Closes Pagefind, waits for its process to exit and replies: once, whether the index was written or cancelled. */
+let replied = false;
+async function reply(outcome: IndexerReply): Promise<void> {
+  if (replied) return;
+  replied = true;
+  await pagefind.close();
+  await pagefindProcessesExited();
+  parentPort?.postMessage(outcome);
+  parentPort?.removeAllListeners("message");
+}
+
 notePagefindProcesses();
 parentPort?.once("message", (request: IndexerRequest) => {
+  // A newer preview build supersedes this index: Pagefind is stopped at once rather than left to index
+  // every guide first, or each edit would start an indexer while the last ones still held the cores.
   parentPort?.on("message", (message) => {
-    if (message === cancelIndexing) cancelled = true;
+    if (message !== cancelIndexing) return;
+    cancelled = true;
+    void reply({ written: 0 });
   });
   void buildIndex(request)
     .then((written): IndexerReply => ({ written }))
     .catch((error: unknown): IndexerReply => ({ error: error instanceof Error ? error.message : String(error) }))
-    .then(async (reply) => {
-      await pagefind.close();
-      await pagefindProcessesExited();
-      parentPort?.postMessage(reply);
-      parentPort?.removeAllListeners("message");
-    });
+    .then(reply);
 });
