@@ -110,7 +110,7 @@ export function benchWatch(count: number, mode: "ours" | "bare", options: WatchO
 
 /**
  * `npm start`'s preview, the loop an author feels: on `count` + `count` generated guides, or on a copy of a
- * guides folder (the real site's), editing its middle published structured guide.
+ * guides folder (the real site's), editing its middle published guide.
  */
 export function benchPreview(source: { count: number } | { folder: string }, options: WatchOptions): Promise<number[]> {
   const urlOf = (slug: string) => `/guides/${slug}/`;
