@@ -1,17 +1,15 @@
 // Commands and the coverage matrix on a phone, in real Chromium against `guides/` built into a temporary folder:
 // the scroll cue and wrap toggle of code blocks, where inline code breaks, the matrix one platform at a time, and
 // where a guide's control references and permission lists break.
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../src/bench/chromium.ts";
-import { serveSite } from "../src/bench/static-server.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readGuides } from "../src/content/guide-set.ts";
 import { readGuideSources } from "../src/content/sources.ts";
 import { defaultGuidesDir } from "../src/paths.ts";
 import { loadSiteSettings } from "../src/site-settings.ts";
 import { loadRegistry } from "../src/taxonomy/registry.ts";
 import { runAxe } from "./helpers/axe.ts";
-import { sharedBuild, type BuiltSite } from "./helpers/site.ts";
+import { realSiteInChromium } from "./helpers/chromium.ts";
 
 const registry = loadRegistry();
 const { guides } = readGuides(readGuideSources(defaultGuidesDir), registry, loadSiteSettings());
@@ -36,28 +34,13 @@ const longInlineCode = [...published].sort((a, b) => longestInlineCode(b) - long
 /** One and a half screens of a 375 × 812 phone. */
 const phoneBudget = 1218;
 
-type Server = Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
-let server: Server;
-let site: BuiltSite;
-
-beforeAll(async () => {
-  const launched = launchChromium();
-  site = await sharedBuild(defaultGuidesDir);
-  server = await serveSite(site.root);
-  browser = await launched;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = realSiteInChromium();
 
 async function withPage(
   options: { width: number; javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" },
   work: (page: Page, context: BrowserContext) => Promise<void>,
 ): Promise<void> {
-  const context = await browser.newContext({
+  const context = await chromium.browser.newContext({
     viewport: { width: options.width, height: 812 },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -131,7 +114,7 @@ describe("code blocks on a phone", () => {
 
   it("marks the edge of a block that has more code beyond it, and only that edge", async () => {
     await withPage({ width: 375, colorScheme: "dark" }, async (page, context) => {
-      await page.goto(server.url + longCommands!.url);
+      await page.goto(chromium.url + longCommands!.url);
       const block = page.locator("pre.command").filter({ has: page.locator("code") });
       const wide = block.nth(await block.evaluateAll((blocks) => blocks.findIndex((pre) => pre.scrollWidth > pre.clientWidth + 100)));
       await showBackgroundOnly(wide);
@@ -149,7 +132,7 @@ describe("code blocks on a phone", () => {
 
   it("shows no glow at either edge of a block that fits", async () => {
     await withPage({ width: 1280, colorScheme: "dark" }, async (page, context) => {
-      await page.goto(server.url + longCommands!.url);
+      await page.goto(chromium.url + longCommands!.url);
       const block = page.locator("pre.command").filter({ has: page.locator("code") });
       const fits = block.nth(await block.evaluateAll((blocks) => blocks.findIndex((pre) => pre.scrollWidth <= pre.clientWidth)));
       await showBackgroundOnly(fits);
@@ -161,7 +144,7 @@ describe("code blocks on a phone", () => {
 
   it("wraps long lines on a labelled, pressed toggle, remembered across reloads and guides", async () => {
     await withPage({ width: 375 }, async (page) => {
-      await page.goto(server.url + longCommands!.url);
+      await page.goto(chromium.url + longCommands!.url);
       const blocks = page.locator("pre.command");
       const toggles = page.getByRole("button", { name: "Wrap lines" });
       await expect(toggles.count()).resolves.toBe(await blocks.count());
@@ -185,7 +168,7 @@ describe("code blocks on a phone", () => {
       await expect(toggles.first().getAttribute("aria-pressed")).resolves.toBe("true");
       await expect(anyOverflows()).resolves.toBe(false);
 
-      await page.goto(server.url + otherLongCommands!.url);
+      await page.goto(chromium.url + otherLongCommands!.url);
       await expect(toggles.first().getAttribute("aria-pressed")).resolves.toBe("true");
       await expect(anyOverflows()).resolves.toBe(false);
 
@@ -206,7 +189,7 @@ describe("code blocks on a phone", () => {
           },
         });
       });
-      await page.goto(server.url + longCommands!.url);
+      await page.goto(chromium.url + longCommands!.url);
       const wide = page.locator("pre.command").first();
       await page.getByRole("button", { name: "Wrap lines" }).first().click();
       await expect(page.getByRole("button", { name: "Wrap lines" }).last().getAttribute("aria-pressed")).resolves.toBe("true");
@@ -224,7 +207,7 @@ describe("inline code in step prose on a phone", () => {
   it("breaks between words, never inside one, and the page does not scroll sideways", async () => {
     await withPage({ width: 375 }, async (page) => {
       for (const guide of longInlineCode) {
-        await page.goto(server.url + guide.url);
+        await page.goto(chromium.url + guide.url);
         // Each word of the code (its letters and digits, an option with its leading --), with the lines it was laid out on.
         const runs = await page.locator(".step .prose code").evaluateAll((codes) =>
           codes.flatMap((code) => {
@@ -260,10 +243,10 @@ describe("inline code in step prose on a phone", () => {
   it("keeps the text as written in the markdown copy and the search index", () => {
     const guide = longInlineCode[0]!;
     const code = inlineCodes(guide).sort((a, b) => b.length - a.length)[0]!;
-    expect(site.html(guide.url)).toContain("<wbr>");
-    expect(site.html(`${guide.url}index.md`)).toContain(`\`${code}\``);
-    expect(site.html(`${guide.url}index.md`)).not.toContain("wbr");
-    const fragment = site.searchFragments().find((candidate) => candidate.url === guide.url);
+    expect(chromium.site.html(guide.url)).toContain("<wbr>");
+    expect(chromium.site.html(`${guide.url}index.md`)).toContain(`\`${code}\``);
+    expect(chromium.site.html(`${guide.url}index.md`)).not.toContain("wbr");
+    const fragment = chromium.site.searchFragments().find((candidate) => candidate.url === guide.url);
     expect(fragment?.content).toContain(code);
   });
 });
@@ -272,7 +255,7 @@ describe("the coverage matrix", () => {
   // Without JavaScript: choosing a platform is the radio buttons' own behaviour and CSS.
   it("fits a phone in one and a half screens and shows each platform's column in turn", async () => {
     await withPage({ width: 375, javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${chromium.url}/`);
       const coverage = page.locator(".coverage");
       const cells = page.locator(".coverage__table tbody td");
       await expect(cells.count()).resolves.toBe(subjects.length * platforms.length);
@@ -298,7 +281,7 @@ describe("the coverage matrix", () => {
 
   it("is reached and switched by keyboard and passes axe on a phone", async () => {
     await withPage({ width: 375, colorScheme: "dark" }, async (page) => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${chromium.url}/`);
       await page.getByRole("radio", { name: platforms[0]!.label, exact: true }).focus();
       await page.keyboard.press("ArrowRight");
       await expect(page.getByRole("radio", { name: platforms[1]!.label, exact: true }).isChecked()).resolves.toBe(true);
@@ -312,7 +295,7 @@ describe("the coverage matrix", () => {
 
   it("shows the full matrix, with no platform choice, on a wide screen", async () => {
     await withPage({ width: 1280 }, async (page) => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${chromium.url}/`);
       await expect(page.locator(".coverage__platforms").isVisible()).resolves.toBe(false);
       const header = await page.locator(".coverage__table thead th").allTextContents();
       expect(header).toEqual(["Data", ...platforms.map((platform) => platform.label)]);
@@ -340,7 +323,7 @@ describe("a guide's controls and prerequisites", () => {
 
   it("keeps each control reference on one line on a phone", async () => {
     await withPage({ width: 375 }, async (page) => {
-      await page.goto(server.url + mostPermissions!.url);
+      await page.goto(chromium.url + mostPermissions!.url);
       const references = page.locator(".controls__ref");
       await expect(references.count()).resolves.toBeGreaterThan(2);
       const broken = await references.evaluateAll((all) =>
@@ -352,7 +335,7 @@ describe("a guide's controls and prerequisites", () => {
 
   it("gives the permissions the prerequisites' full width on a wide screen, tools and setup side by side below", async () => {
     await withPage({ width: 1280 }, async (page) => {
-      await page.goto(server.url + mostPermissions!.url);
+      await page.goto(chromium.url + mostPermissions!.url);
       const grid = page.locator(".cards--prerequisites");
       const cards = await grid.locator(".card").evaluateAll((all) =>
         all.map((card) => {
